@@ -1,0 +1,81 @@
+package org.seisproc.segy.internal;
+
+/// IBM System/360 single-precision hexadecimal floating point (SEG-Y sample format 1).
+///
+/// A word is `s eeeeeee mmmmmmmm mmmmmmmm mmmmmmmm`: value = (-1)^s × 0.m × 16^(e−64),
+/// with a 24-bit fraction `m`. The decoders below are exact: the value is formed in double
+/// precision (always exactly: a 24-bit integer times a power of two between 2^−280 and 2^228)
+/// and then rounded once, to nearest-even, to float32. Unnormalized words (leading hex digit 0)
+/// decode to their exact value too; values beyond float32's range become ±infinity, values below
+/// it the nearest subnormal or zero — the IEEE rules, as a correctly rounding decoder must.
+///
+/// Reference: IBM System/360 Principles of Operation (GA22-6821), "Floating-Point Arithmetic";
+/// SEG-Y rev 2.0, Appendix E.
+public final class Ibm {
+    /// POW[e] = 2^(4(e−64) − 24): the weight of the fraction's least significant bit for exponent e.
+    private static final double[] POW = new double[128];
+
+    static {
+        for (int e = 0; e < 128; e++) {
+            POW[e] = Math.scalb(1.0, 4 * (e - 64) - 24);
+        }
+    }
+
+    private Ibm() {
+    }
+
+    /// The exact value of an IBM word, rounded once to the nearest float32.
+    public static float toFloat(int word) {
+        return (float) toDouble(word);
+    }
+
+    /// The exact value of an IBM word (every IBM single is exactly representable as a double).
+    public static double toDouble(int word) {
+        double magnitude = (word & 0x00FF_FFFF) * POW[(word >>> 24) & 0x7F];
+        return word < 0 ? -magnitude : magnitude;
+    }
+
+    /// The IBM word nearest to `value` (ties to even), normalized (leading hex digit non-zero).
+    ///
+    /// Every float32 whose value an IBM single can hold is encoded exactly; so is every
+    /// normalized IBM word decoded by [#toFloat]. Beyond IBM's range (|v| ≥ 16^63) the result
+    /// saturates at the largest magnitude, infinities included; NaN has no IBM encoding and
+    /// becomes 0. Values below 16^−65 are encoded unnormalized with exponent 0, or as zero.
+    /// The sign of zero is kept (−0.0 ↔ 0x80000000).
+    public static int fromDouble(double value) {
+        if (Double.isNaN(value)) {
+            return 0;
+        }
+        int sign = (Double.doubleToRawLongBits(value) < 0) ? 0x8000_0000 : 0;
+        double abs = Math.abs(value);
+        if (abs == 0.0) {
+            return sign;
+        }
+        if (Double.isInfinite(abs)) {
+            return sign | 0x7FFF_FFFF;
+        }
+        int e2 = Math.getExponent(abs);            // abs in [2^e2, 2^(e2+1)) for normal doubles
+        if (e2 < Double.MIN_EXPONENT) {            // subnormal double: far below IBM's range
+            e2 = Double.MIN_EXPONENT;
+        }
+        int q = Math.floorDiv(e2, 4) + 1;          // abs = m × 16^q with m in [1/16, 1)
+        if (q + 64 < 0) {                           // below 16^-65: unnormalized, exponent 0
+            long mant = (long) Math.rint(Math.scalb(abs, 24 + 256));
+            return sign | (int) mant;               // mant < 2^24 here; may be 0
+        }
+        long mant = (long) Math.rint(Math.scalb(abs, 24 - 4 * q));
+        if (mant >= (1L << 24)) {                   // rounding carried into a new hex digit
+            mant >>>= 4;
+            q++;
+        }
+        if (q + 64 > 127) {
+            return sign | 0x7FFF_FFFF;
+        }
+        return sign | ((q + 64) << 24) | (int) mant;
+    }
+
+    /// [#fromDouble] for a float (exact for every float within IBM's range).
+    public static int fromFloat(float value) {
+        return fromDouble(value);
+    }
+}
