@@ -1,0 +1,38 @@
+package org.seisproc.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.seisproc.segy.SampleDigest;
+import org.seisproc.segy.SegyFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/// `seisproc checksum FILE`: SHA-256 of the decoded samples (float32 little-endian, trace after
+/// trace), alone on the last line.
+@Command(name = "checksum", mixinStandardHelpOptions = true,
+        description = {"SHA-256 of all samples decoded to float32 little-endian, trace after trace.",
+                "The digest is printed alone on the last line; it is independent of the file's format and byte order."})
+final class ChecksumCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE")
+    Path file;
+
+    @Mixin
+    ReadMixin read;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (SegyFile f = SegyFile.open(file, read.options())) {
+            out.printf("%s: %,d traces x %,d samples, format %d%n", file, f.traceCount(), f.samplesPerTrace(), f.format().code());
+            out.println(SampleDigest.of(f));
+        }
+        return Main.OK;
+    }
+}

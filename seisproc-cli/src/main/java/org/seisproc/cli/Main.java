@@ -1,0 +1,70 @@
+package org.seisproc.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import org.seisproc.segy.SegyException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/// The `seisproc` command. Exit codes: 0 ok, 1 failure (bad data, I/O), 2 usage.
+@Command(name = "seisproc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Seismic data processing: SEG-Y and Seismic Unix files, datasets, headers, flows.",
+        subcommands = {InfoCommand.class, HeadersCommand.class, ChecksumCommand.class, FieldsCommand.class,
+                SynthCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure (bad data, I/O error)", "2:usage error (bad option or argument)"})
+public final class Main implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /// Runs the command line and returns the exit code (never exits the JVM).
+    public static int run(String... args) {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+    }
+
+    /// A configured command line writing to `out` and `err` (tests use this).
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+                e.println("seisproc " + commandLine.getCommandName() + ": " + ex.getMessage());
+                e.println("Try 'seisproc " + commandLine.getCommandName() + " --help'.");
+                return USAGE;
+            }
+            if (ex instanceof SegyException || ex instanceof UncheckedIOException || ex instanceof CliFailure) {
+                e.println("seisproc " + commandLine.getCommandName() + ": error: " + ex.getMessage());
+                return FAILURE;
+            }
+            e.println("seisproc " + commandLine.getCommandName() + ": internal error: " + ex);
+            ex.printStackTrace(e);
+            return FAILURE;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /// Version from the jar manifest.
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"seisproc " + (v != null ? v : "development build") + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

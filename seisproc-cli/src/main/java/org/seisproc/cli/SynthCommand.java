@@ -1,0 +1,85 @@
+package org.seisproc.cli;
+
+import java.io.PrintWriter;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.seisproc.segy.SampleFormat;
+import org.seisproc.synth.SurveyGeometry;
+import org.seisproc.synth.SyntheticSurvey;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/// `seisproc synth OUT.sgy [--shots N --channels M | --traces N] [--samples S] [--dt US] [--format 1|5] [--seed K]`.
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = {"Writes a deterministic synthetic land prestack survey in shot order (CDPs not contiguous):",
+                "reflections with hyperbolic moveout, a point diffractor, ground roll and noise; the model goes to OUT.model.json."})
+final class SynthCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "OUT.sgy")
+    Path out;
+
+    @Option(names = "--shots", defaultValue = "20", description = "Number of shots (default ${DEFAULT-VALUE}).")
+    int shots;
+
+    @Option(names = "--channels", defaultValue = "96", description = "Channels per shot (default ${DEFAULT-VALUE}).")
+    int channels;
+
+    @Option(names = "--traces", description = "Total traces instead of --shots (rounded up to whole shots).")
+    Long traces;
+
+    @Option(names = "--samples", defaultValue = "1000", description = "Samples per trace (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--dt", defaultValue = "2000", paramLabel = "US", description = "Sample interval in microseconds (default ${DEFAULT-VALUE}).")
+    int dtMicros;
+
+    @Option(names = "--format", defaultValue = "1", description = "Sample format code: 1 IBM float or 5 IEEE float (any SEG-Y code works; default ${DEFAULT-VALUE}).")
+    int format;
+
+    @Option(names = "--byte-order", defaultValue = "big", paramLabel = "big|little", description = "Byte order (default ${DEFAULT-VALUE}).")
+    String byteOrder;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Noise seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", description = "Threads (default: all cores).")
+    Integer threads;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (channels < 1 || shots < 1 || samples < 1 || dtMicros < 1) {
+            throw new UsageException("--shots, --channels, --samples and --dt must be positive");
+        }
+        int nShots = traces != null ? (int) Math.max(1, (traces + channels - 1) / channels) : shots;
+        ByteOrder order = switch (byteOrder) {
+            case "big" -> ByteOrder.BIG_ENDIAN;
+            case "little" -> ByteOrder.LITTLE_ENDIAN;
+            default -> throw new UsageException("--byte-order is '" + byteOrder + "': use big or little");
+        };
+        Path parent = out.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            throw new CliFailure("folder " + parent + " does not exist");
+        }
+        SyntheticSurvey survey = new SyntheticSurvey(SurveyGeometry.of(nShots, channels), samples, dtMicros,
+                SampleFormat.ofCode(format), seed);
+        long total = survey.geometry().traces();
+        PrintWriter w = spec.commandLine().getOut();
+        long bytes = 3600 + total * (240 + (long) samples * survey.format().bytes());
+        w.printf("synth: %s: %,d shots x %,d channels = %,d traces x %,d samples (%,.1f MB), format %d%n",
+                out, nShots, channels, total, samples, bytes / 1e6, format);
+        long t0 = System.nanoTime();
+        try (Progress progress = new Progress("synth", total, "traces", w)) {
+            survey.write(out, order, threads != null ? threads : Runtime.getRuntime().availableProcessors(), progress::update);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        w.printf("synth: wrote %s in %.2f s (%,.0f MB/s); model in %s.model.json%n", out, s, bytes / 1e6 / s, out);
+        return Main.OK;
+    }
+}
