@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         description = {"SHA-256 of all samples decoded to float32 little-endian, trace after trace.",
                 "The digest is printed alone on the last line; it is independent of the file's format and byte order."})
 final class ChecksumCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE|DATASET", description = "A SEG-Y/SU file or a dataset directory.")
     Path file;
 
     @Mixin
@@ -29,6 +29,14 @@ final class ChecksumCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (java.nio.file.Files.isDirectory(file)) {
+            try (org.seisproc.dataset.Dataset ds = org.seisproc.dataset.Dataset.open(file)) {
+                out.printf("%s: dataset, %,d traces x %,d samples (%s store)%n", file, ds.traceCount(), ds.samplesPerTrace(),
+                        ds.sampleType().jsonName());
+                out.println(ds.sampleDigest());
+            }
+            return Main.OK;
+        }
         try (SegyFile f = SegyFile.open(file, read.options())) {
             out.printf("%s: %,d traces x %,d samples, format %d%n", file, f.traceCount(), f.samplesPerTrace(), f.format().code());
             out.println(SampleDigest.of(f));

@@ -139,6 +139,15 @@ public final class SegyWriter implements AutoCloseable {
         writeFully(ByteBuffer.wrap(bytes), firstTrace + index * traceBytes);
     }
 
+    /// Writes trace number `index` in place from its encoded bytes (headers and samples),
+    /// verbatim; safe from many threads for distinct indices. Do not mix with appending.
+    public void writeRawTraceAt(long index, MemorySegment trace) {
+        if (trace.byteSize() != traceBytes) {
+            throw new IllegalArgumentException("a trace of this file has " + traceBytes + " bytes, not " + trace.byteSize());
+        }
+        writeFully(trace.asByteBuffer(), firstTrace + index * traceBytes);
+    }
+
     /// Bytes to write after the last trace (rev 2 trailer stanzas, or bytes kept from a source).
     public void setTrailer(byte[] bytes) {
         this.trailer = bytes.clone();

@@ -78,4 +78,19 @@ public final class Ibm {
     public static int fromFloat(float value) {
         return fromDouble(value);
     }
+
+    /// True when `fromFloat(toFloat(word)) == word`: the word survives a trip through float32.
+    /// Normalized words within float32's normal range always do (checked with a few integer
+    /// operations); unnormalized words, non-canonical zeros and words beyond float32's range
+    /// are checked the slow way.
+    public static boolean roundTrips(int word) {
+        int mant = word & 0x00FF_FFFF;
+        if ((mant & 0x00F0_0000) != 0) {
+            int e2 = (31 - Integer.numberOfLeadingZeros(mant)) + 4 * (((word >>> 24) & 0x7F) - 64) - 24;
+            if (e2 >= -126 && e2 <= 127) {
+                return true;
+            }
+        }
+        return fromFloat(toFloat(word)) == word;
+    }
 }

@@ -1,0 +1,85 @@
+package org.seisproc.cli;
+
+import java.io.PrintWriter;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.seisproc.dataset.Dataset;
+import org.seisproc.dataset.Exporter;
+import org.seisproc.segy.SampleFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/// `seisproc export DATASET OUT.sgy [--format F] [--byte-order big|little] [--revision 1|2]`.
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Exports a dataset to SEG-Y (or SU, for *.su). With the defaults an unmodified dataset comes out",
+                "byte-identical to its source. Converting to a format that loses precision warns and says how much."})
+final class ExportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DATASET")
+    Path dataset;
+
+    @Parameters(index = "1", paramLabel = "OUT")
+    Path output;
+
+    @Option(names = "--format", description = "Sample format code of the output (default: the source's).")
+    Integer format;
+
+    @Option(names = "--byte-order", paramLabel = "big|little", description = "Byte order of the output (default: the source's).")
+    String byteOrder;
+
+    @Option(names = "--revision", description = "SEG-Y revision of the output, 1 or 2 (default: the source's).")
+    Integer revision;
+
+    @Option(names = "--workers", defaultValue = "0", description = "Worker threads (default: all cores).")
+    int workers;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SampleFormat f = null;
+        if (format != null) {
+            f = SampleFormat.ofCodeOrNull(format);
+            if (f == null) {
+                throw new UsageException(SampleFormat.unsupportedMessage(format));
+            }
+        }
+        ByteOrder order = null;
+        if (byteOrder != null) {
+            order = switch (byteOrder) {
+                case "big" -> ByteOrder.BIG_ENDIAN;
+                case "little" -> ByteOrder.LITTLE_ENDIAN;
+                default -> throw new UsageException("--byte-order is '" + byteOrder + "': use big or little");
+            };
+        }
+        if (revision != null && revision != 1 && revision != 2) {
+            throw new UsageException("--revision is " + revision + ": use 1 or 2");
+        }
+        int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        try (Dataset ds = Dataset.open(dataset)) {
+            long total = ds.traceCount();
+            Exporter.Report r;
+            try (Progress progress = new Progress("export", total, "traces", stdout)) {
+                long traceBytes = ds.traceHeaderBytes() + (long) ds.samplesPerTrace()
+                        * (f != null ? f.bytes() : SampleFormat.ofCode(ds.manifest().source().format()).bytes());
+                r = Exporter.run(ds, output, new Exporter.Options(f, order, revision, w, bytes -> progress.update(bytes / traceBytes)));
+            }
+            for (String warning : r.warnings()) {
+                err.println("seisproc export: warning: " + warning);
+            }
+            if (r.lossSummary() != null) {
+                err.println("seisproc export: warning: " + r.lossSummary());
+            }
+            stdout.printf("export: %s: %,d traces, format %d, %s-endian, %,d bytes in %.2f s (%,.0f MB/s)%s%n", r.output(), r.traces(),
+                    r.format().code(), r.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little", r.bytes(), r.seconds(),
+                    r.bytes() / 1e6 / Math.max(r.seconds(), 1e-9), r.verbatimFileHeader() ? "; file header verbatim" : "");
+        }
+        return Main.OK;
+    }
+}

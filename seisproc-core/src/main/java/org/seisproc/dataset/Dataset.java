@@ -1,0 +1,231 @@
+package org.seisproc.dataset;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.seisproc.segy.HeaderField;
+import org.seisproc.segy.Layouts;
+import org.seisproc.segy.SampleDigest;
+
+/// A dataset opened for reading: the trace store and raw trace headers memory-mapped
+/// (zero-copy, > 2 GiB safe), the manifest parsed. Reads are stateless and thread-safe.
+///
+/// Samples are little-endian float32 or float64 ([SampleType]); raw trace headers are the
+/// source's 240-byte blocks, verbatim, in the source's byte order ([#headerByteOrder]).
+public final class Dataset implements AutoCloseable {
+    private final Path dir;
+    private final DatasetManifest manifest;
+    private final Arena arena;
+    private final MemorySegment samples;
+    private final MemorySegment headers;
+    private final SampleType type;
+    private final int ns;
+    private final int headerBytes;
+    private final ByteOrder headerOrder;
+    private final Map<Long, DatasetManifest.RawException> exceptions = new HashMap<>();
+
+    private Dataset(Path dir, DatasetManifest manifest, Arena arena, MemorySegment samples, MemorySegment headers) {
+        this.dir = dir;
+        this.manifest = manifest;
+        this.arena = arena;
+        this.samples = samples;
+        this.headers = headers;
+        this.type = manifest.storeType();
+        this.ns = manifest.samplesPerTrace();
+        this.headerBytes = manifest.traceHeaderBytes();
+        this.headerOrder = "little".equals(manifest.source().byteOrder()) ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        if (manifest.rawSampleExceptions() != null) {
+            for (DatasetManifest.RawException e : manifest.rawSampleExceptions()) {
+                exceptions.put(e.trace(), e);
+            }
+        }
+    }
+
+    /// Opens the dataset in `dir`; a clear [DatasetException] when it is not a complete dataset
+    /// or its files do not have the sizes the manifest says.
+    public static Dataset open(Path dir) {
+        DatasetManifest m = DatasetManifest.read(dir);
+        if (Files.exists(dir.resolve(DatasetFiles.INCOMPLETE_MARKER))) {
+            throw new DatasetException(dir, "the dataset is incomplete (an import or write was interrupted); rerun it");
+        }
+        Arena arena = Arena.ofShared();
+        try {
+            long n = m.traces();
+            MemorySegment s = map(dir.resolve(m.storeType().fileName()), n * m.samplesPerTrace() * m.storeType().bytes(), arena);
+            MemorySegment h = map(dir.resolve(DatasetFiles.TRACE_HEADERS), n * m.traceHeaderBytes(), arena);
+            return new Dataset(dir, m, arena, s, h);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private static MemorySegment map(Path file, long expected, Arena arena) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ch.size() != expected) {
+                throw new DatasetException(file, "has " + ch.size() + " bytes, the manifest implies " + expected
+                        + "; the dataset is damaged (re-import it)");
+            }
+            return expected == 0 ? MemorySegment.NULL : ch.map(FileChannel.MapMode.READ_ONLY, 0, expected, arena);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new DatasetException(file, "is missing; the dataset is damaged (re-import it)");
+        } catch (IOException e) {
+            throw new DatasetException(file, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public DatasetManifest manifest() {
+        return manifest;
+    }
+
+    public long traceCount() {
+        return manifest.traces();
+    }
+
+    public int samplesPerTrace() {
+        return ns;
+    }
+
+    public SampleType sampleType() {
+        return type;
+    }
+
+    /// Byte order of the raw trace headers (the source's).
+    public ByteOrder headerByteOrder() {
+        return headerOrder;
+    }
+
+    /// Bytes of raw headers per trace.
+    public int traceHeaderBytes() {
+        return headerBytes;
+    }
+
+    /// All samples, mapped read-only: trace `i` starts at byte `i × ns × sampleType.bytes()`.
+    public MemorySegment samples() {
+        return samples;
+    }
+
+    /// All raw trace headers, mapped read-only: trace `i` at byte `i × traceHeaderBytes()`.
+    public MemorySegment traceHeaders() {
+        return headers;
+    }
+
+    /// The raw header block(s) of one trace, mapped read-only.
+    public MemorySegment traceHeader(long trace) {
+        check(trace);
+        return headers.asSlice(trace * headerBytes, headerBytes);
+    }
+
+    /// A header field of a trace, decoded from the raw header.
+    public long header(long trace, HeaderField field) {
+        check(trace);
+        return field.readLong(headers, trace * headerBytes, headerOrder);
+    }
+
+    /// Reads trace `trace` into `dst[offset..offset+ns)` (float64 stores round to float32).
+    public void readTrace(long trace, float[] dst, int offset) {
+        check(trace);
+        long at = trace * ns * type.bytes();
+        if (type == SampleType.FLOAT32) {
+            MemorySegment.copy(samples, Layouts.FLOAT_LE, at, dst, offset, ns);
+        } else {
+            for (int i = 0; i < ns; i++) {
+                dst[offset + i] = (float) samples.get(Layouts.DOUBLE_LE, at + 8L * i);
+            }
+        }
+    }
+
+    /// Reads trace `trace` exactly into doubles.
+    public void readTrace(long trace, double[] dst, int offset) {
+        check(trace);
+        long at = trace * ns * type.bytes();
+        if (type == SampleType.FLOAT64) {
+            MemorySegment.copy(samples, Layouts.DOUBLE_LE, at, dst, offset, ns);
+        } else {
+            for (int i = 0; i < ns; i++) {
+                dst[offset + i] = samples.get(Layouts.FLOAT_LE, at + 4L * i);
+            }
+        }
+    }
+
+    /// The source's bytes for a trace whose samples could not be re-encoded identically from
+    /// their values (see [DatasetManifest#rawSampleExceptions]), or null.
+    public byte[] rawSourceSamples(long trace) {
+        DatasetManifest.RawException e = exceptions.get(trace);
+        if (e == null) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(dir.resolve(DatasetFiles.RAW_EXCEPTIONS), StandardOpenOption.READ)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(e.length());
+            while (buf.hasRemaining() && ch.read(buf, e.offset() + buf.position()) >= 0) {
+                // read fully
+            }
+            return buf.array();
+        } catch (IOException ex) {
+            throw new DatasetException(dir.resolve(DatasetFiles.RAW_EXCEPTIONS), "cannot read: " + ex.getMessage(), ex);
+        }
+    }
+
+    /// The bytes of a file of the dataset (textual.bin, binary.bin, sources/…).
+    public byte[] readFile(String name) {
+        try {
+            return Files.readAllBytes(dir.resolve(name));
+        } catch (IOException e) {
+            throw new DatasetException(dir.resolve(name), "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /// The samples' checksum (SHA-256 of float32 little-endian samples, trace after trace): the
+    /// same digest `seisproc checksum` gives for the source file.
+    public String sampleDigest() {
+        return digest(samples, type, ns);
+    }
+
+    /// The samples' checksum of a store segment of `type` with `ns` samples per trace.
+    static String digest(MemorySegment store, SampleType type, int ns) {
+        SampleDigest d = new SampleDigest();
+        long size = store.byteSize();
+        if (type == SampleType.FLOAT32) {
+            byte[] chunk = new byte[1 << 22];
+            for (long at = 0; at < size; at += chunk.length) {
+                int len = (int) Math.min(chunk.length, size - at);
+                MemorySegment.copy(store, ValueLayout.JAVA_BYTE, at, chunk, 0, len);
+                d.updateRaw(chunk, 0, len);
+            }
+        } else {
+            float[] buf = new float[Math.max(1, ns)];
+            for (long at = 0; at < size; at += 8L * ns) {
+                for (int i = 0; i < ns; i++) {
+                    buf[i] = (float) store.get(Layouts.DOUBLE_LE, at + 8L * i);
+                }
+                d.update(buf, 0, ns);
+            }
+        }
+        return d.hex();
+    }
+
+    private void check(long trace) {
+        if (trace < 0 || trace >= manifest.traces()) {
+            throw new IndexOutOfBoundsException(dir + ": trace " + trace + " does not exist; the dataset has "
+                    + manifest.traces() + " traces");
+        }
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

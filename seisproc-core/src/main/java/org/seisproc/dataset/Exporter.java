@@ -1,0 +1,266 @@
+package org.seisproc.dataset;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAccumulator;
+import java.util.function.LongConsumer;
+
+import org.seisproc.dataset.internal.ParallelTraces;
+import org.seisproc.segy.BinaryField;
+import org.seisproc.segy.BinaryHeader;
+import org.seisproc.segy.ByteOrderSwap;
+import org.seisproc.segy.FileKind;
+import org.seisproc.segy.FileSpec;
+import org.seisproc.segy.SampleCodec;
+import org.seisproc.segy.SampleFormat;
+import org.seisproc.segy.SegyWriter;
+import org.seisproc.segy.TextEncoding;
+import org.seisproc.segy.TextualHeader;
+
+/// Exports a dataset to a SEG-Y or SU file: in parallel (each worker encodes a range of traces
+/// and writes them in place), atomically (via [SegyWriter]).
+///
+/// With the source's format, byte order and revision (the defaults) an unmodified dataset
+/// exports byte-identical to its source: the file header and trailer are written verbatim, the
+/// raw trace headers are copied, the samples re-encoded (exact for every format; the few words
+/// that would not come back identically are taken from `raw-exceptions.bin` as long as the
+/// stored values still equal theirs). Converting to a format that cannot hold every value
+/// measures what was lost: how many samples changed and the largest absolute error.
+public final class Exporter {
+    private static final long CHUNK_BYTES = 8L << 20;
+
+    /// @param format    sample format of the output (null: the source's)
+    /// @param byteOrder byte order of the output (null: the source's)
+    /// @param revision  SEG-Y major revision of the output, 1 or 2 (null: the source's)
+    /// @param workers   threads
+    /// @param progress  receives bytes written so far (may be null)
+    public record Options(SampleFormat format, ByteOrder byteOrder, Integer revision, int workers, LongConsumer progress) {
+        public static Options defaults() {
+            return new Options(null, null, null, Runtime.getRuntime().availableProcessors(), null);
+        }
+
+        public Options withFormat(SampleFormat f) {
+            return new Options(f, byteOrder, revision, workers, progress);
+        }
+
+        public Options withByteOrder(ByteOrder o) {
+            return new Options(format, o, revision, workers, progress);
+        }
+
+        public Options withRevision(Integer r) {
+            return new Options(format, byteOrder, r, workers, progress);
+        }
+
+        public Options withWorkers(int w) {
+            return new Options(format, byteOrder, revision, w, progress);
+        }
+
+        public Options withProgress(LongConsumer p) {
+            return new Options(format, byteOrder, revision, workers, p);
+        }
+    }
+
+    /// What an export did.
+    ///
+    /// @param verbatimFileHeader the source's file header and trailer were written unchanged
+    /// @param lossChecked        the target format cannot hold every stored value, so each was checked
+    /// @param samplesChanged     samples whose value differs in the output
+    /// @param maxAbsError        largest |output − stored| over the samples
+    /// @param maxAbsValue        largest |stored| (to put the error in proportion)
+    public record Report(Path output, FileKind kind, SampleFormat format, ByteOrder byteOrder, long traces, long bytes,
+                         double seconds, boolean verbatimFileHeader, boolean lossChecked, long samplesChanged,
+                         double maxAbsError, double maxAbsValue, List<String> warnings) {
+        /// A sentence about precision loss, or null when nothing was lost.
+        public String lossSummary() {
+            if (samplesChanged == 0) {
+                return null;
+            }
+            return String.format("converting to format %d (%s) lost precision: %,d samples changed, largest absolute error %.6g"
+                    + " (%.3g%% of the largest amplitude %.6g)", format.code(), format.description(), samplesChanged, maxAbsError,
+                    maxAbsValue > 0 ? 100 * maxAbsError / maxAbsValue : 0.0, maxAbsValue);
+        }
+    }
+
+    private Exporter() {
+    }
+
+    /// Exports `dataset` to `out`.
+    public static Report run(Dataset dataset, Path out, Options options) {
+        long start = System.nanoTime();
+        DatasetManifest m = dataset.manifest();
+        DatasetManifest.Source src = m.source();
+        SampleFormat srcFormat = SampleFormat.ofCode(src.format());
+        ByteOrder srcOrder = dataset.headerByteOrder();
+        FileKind kind = FileKind.fromName(out);
+        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(sgy|segy|seg-y|su)$")
+                && "su".equals(src.kind())) {
+            kind = FileKind.SU;
+        }
+        SampleFormat format = options.format() != null ? options.format() : kind == FileKind.SU ? SampleFormat.IEEE_FLOAT32 : srcFormat;
+        ByteOrder order = options.byteOrder() != null ? options.byteOrder() : srcOrder;
+        List<String> warnings = new ArrayList<>();
+        if (kind == FileKind.SU && format != SampleFormat.IEEE_FLOAT32) {
+            throw new IllegalArgumentException("Seismic Unix files hold IEEE float32 samples (format 5), not format " + format.code());
+        }
+        int srcMajor = Integer.parseInt(src.revision().split("\\.")[0]);
+        boolean sameKind = kind == FileKind.SU == "su".equals(src.kind());
+        boolean verbatim = sameKind && format == srcFormat && order == srcOrder
+                && (options.revision() == null || options.revision() == srcMajor) && src.files().size() == 1;
+        FileSpec spec;
+        byte[] trailer = new byte[0];
+        if (verbatim) {
+            spec = new FileSpec(kind, order, format, m.samplesPerTrace(), src.additionalTraceHeaders(),
+                    kind == FileKind.SU ? new byte[0] : dataset.readFile(DatasetFiles.sourceHeader(0)));
+            trailer = dataset.readFile(DatasetFiles.sourceTrailer(0));
+        } else if (kind == FileKind.SU) {
+            spec = FileSpec.su(order, m.samplesPerTrace());
+        } else {
+            spec = rebuiltSpec(dataset, format, order, options.revision(), warnings);
+        }
+        if (order != srcOrder && src.additionalTraceHeaders() > 0) {
+            warnings.add("the " + src.additionalTraceHeaders() + " additional trace header(s) per trace are copied verbatim,"
+                    + " in the source's byte order (their layout is not known)");
+        }
+        boolean exceptionsUsable = format == srcFormat && order == srcOrder;
+        boolean lossless = (dataset.sampleType() == SampleType.FLOAT32
+                && (format == SampleFormat.IEEE_FLOAT32 || format == SampleFormat.IEEE_FLOAT64))
+                || (dataset.sampleType() == SampleType.FLOAT64 && format == SampleFormat.IEEE_FLOAT64);
+        int ns = m.samplesPerTrace();
+        int hb = dataset.traceHeaderBytes();
+        long traceBytes = spec.traceBytes();
+        AtomicLong changed = new AtomicLong();
+        DoubleAccumulator maxErr = new DoubleAccumulator(Math::max, 0);
+        DoubleAccumulator maxAbs = new DoubleAccumulator(Math::max, 0);
+        AtomicLong done = new AtomicLong();
+        try (SegyWriter writer = SegyWriter.create(out, spec)) {
+            writer.setTrailer(trailer);
+            long chunk = Math.max(1, CHUNK_BYTES / traceBytes);
+            ParallelTraces.run(ParallelTraces.split(0, m.traces(), chunk), options.workers(), new ParallelTraces.Work<Scratch>() {
+                @Override
+                public Scratch worker() {
+                    return new Scratch(new double[ns], new double[ns], new byte[(int) traceBytes]);
+                }
+
+                @Override
+                public void run(Scratch s, ParallelTraces.Range range) {
+                    MemorySegment trace = MemorySegment.ofArray(s.trace);
+                    long localChanged = 0;
+                    double localErr = 0;
+                    double localAbs = 0;
+                    for (long t = range.first(); t < range.end(); t++) {
+                        ByteOrderSwap.traceHeader(dataset.traceHeaders(), t * hb, srcOrder, trace, 0, order);
+                        if (hb > 240) {
+                            MemorySegment.copy(dataset.traceHeaders(), t * hb + 240, trace, 240, hb - 240);
+                        }
+                        dataset.readTrace(t, s.values, 0);
+                        byte[] raw = exceptionsUsable ? dataset.rawSourceSamples(t) : null;
+                        if (raw != null && sameValues(raw, format, order, s.values, s.back)) {
+                            MemorySegment.copy(MemorySegment.ofArray(raw), 0, trace, hb, raw.length);
+                        } else {
+                            SampleCodec.encode(format, order, s.values, 0, trace, hb, ns);
+                        }
+                        if (!lossless) {
+                            SampleCodec.decode(format, order, trace, hb, s.back, 0, ns);
+                            for (int i = 0; i < ns; i++) {
+                                double v = s.values[i];
+                                double b = s.back[i];
+                                localAbs = Math.max(localAbs, Math.abs(v));
+                                if (Double.compare(v, b) != 0 && !(v == b)) {
+                                    localChanged++;
+                                    localErr = Math.max(localErr, Math.abs(v - b));
+                                }
+                            }
+                        }
+                        writer.writeRawTraceAt(t, trace);
+                    }
+                    changed.addAndGet(localChanged);
+                    maxErr.accumulate(localErr);
+                    maxAbs.accumulate(localAbs);
+                    long now = done.addAndGet((range.end() - range.first()) * traceBytes);
+                    if (options.progress() != null) {
+                        options.progress().accept(now);
+                    }
+                }
+            });
+            writer.commit(m.traces());
+        }
+        long bytes;
+        try {
+            bytes = Files.size(out);
+        } catch (java.io.IOException e) {
+            bytes = -1;
+        }
+        return new Report(out, kind, format, order, m.traces(), bytes, (System.nanoTime() - start) / 1e9, verbatim, !lossless,
+                changed.get(), maxErr.get(), maxAbs.get(), List.copyOf(warnings));
+    }
+
+    private record Scratch(double[] values, double[] back, byte[] trace) {
+    }
+
+    private static boolean sameValues(byte[] raw, SampleFormat format, ByteOrder order, double[] values, double[] scratch) {
+        int n = raw.length / format.bytes();
+        SampleCodec.decode(format, order, MemorySegment.ofArray(raw), 0, scratch, 0, n);
+        for (int i = 0; i < n; i++) {
+            double stored = values[i];
+            double fromRaw = format == SampleFormat.IBM_FLOAT32 ? (float) scratch[i] : scratch[i];
+            if (Double.compare(stored, fromRaw) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// A file header rebuilt for another format, byte order or revision: the source's textual
+    /// headers, its binary header re-encoded field by field, format and revision set.
+    private static FileSpec rebuiltSpec(Dataset dataset, SampleFormat format, ByteOrder order, Integer revision, List<String> warnings) {
+        DatasetManifest m = dataset.manifest();
+        TextualHeader textual;
+        List<TextualHeader> extended = new ArrayList<>();
+        BinaryHeader binary;
+        if ("su".equals(m.source().kind())) {
+            textual = TextualHeader.fromLines(List.of("C 1 EXPORTED BY SEISPROC FROM A SEISMIC UNIX FILE",
+                    "C 2 " + m.traces() + " TRACES, " + m.samplesPerTrace() + " SAMPLES, " + (long) m.sampleIntervalMicros() + " US"),
+                    TextEncoding.EBCDIC);
+            binary = BinaryHeader.empty(order)
+                    .set(BinaryField.SAMPLE_INTERVAL, (long) Math.min(32767, Math.round(m.sampleIntervalMicros())))
+                    .set(BinaryField.MAJOR_REVISION, 1)
+                    .set(BinaryField.FIXED_LENGTH_TRACES, 1);
+        } else {
+            byte[] text = dataset.readFile(DatasetFiles.TEXTUAL);
+            textual = new TextualHeader(Arrays.copyOfRange(text, 0, TextualHeader.BYTES));
+            for (int i = TextualHeader.BYTES; i + TextualHeader.BYTES <= text.length; i += TextualHeader.BYTES) {
+                extended.add(new TextualHeader(Arrays.copyOfRange(text, i, i + TextualHeader.BYTES)));
+            }
+            BinaryHeader source = new BinaryHeader(dataset.readFile(DatasetFiles.BINARY), dataset.headerByteOrder());
+            binary = ByteOrderSwap.binaryHeader(source, order);
+            // The trailer and first-trace offset of the source do not describe the new file.
+            binary.set(BinaryField.TRAILER_RECORDS, 0).set(BinaryField.FIRST_TRACE_OFFSET, 0);
+        }
+        if (revision != null) {
+            if (revision != 1 && revision != 2) {
+                throw new IllegalArgumentException("--revision is " + revision + ": use 1 or 2");
+            }
+            binary.set(BinaryField.MAJOR_REVISION, revision).set(BinaryField.MINOR_REVISION, 0);
+            if (revision < 2) {
+                binary.set(BinaryField.BYTE_ORDER_CONSTANT, 0);
+            }
+        }
+        long major = binary.get(BinaryField.MAJOR_REVISION);
+        if (order == ByteOrder.LITTLE_ENDIAN && major < 2) {
+            warnings.add("little-endian SEG-Y is standard only from rev 2 (readers detect it by the constant at byte 3297);"
+                    + " consider --revision 2");
+        }
+        int additional = m.source().additionalTraceHeaders();
+        if (additional > 0 && major < 2) {
+            throw new IllegalArgumentException("the dataset has " + additional + " additional trace header(s) per trace,"
+                    + " which only SEG-Y rev 2 can hold; export with --revision 2");
+        }
+        return FileSpec.segy(textual, binary, extended, format, m.samplesPerTrace(), additional);
+    }
+}

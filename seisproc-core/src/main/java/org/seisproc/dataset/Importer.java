@@ -1,0 +1,377 @@
+package org.seisproc.dataset;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+import org.seisproc.dataset.internal.MappedOutput;
+import org.seisproc.dataset.internal.ParallelTraces;
+import org.seisproc.dataset.internal.TargetDir;
+import org.seisproc.segy.FileKind;
+import org.seisproc.segy.HeaderField;
+import org.seisproc.segy.Layouts;
+import org.seisproc.segy.ReadOptions;
+import org.seisproc.segy.SampleFormat;
+import org.seisproc.segy.SegyException;
+import org.seisproc.segy.SegyFile;
+import org.seisproc.segy.SegyInfo;
+import org.seisproc.segy.TextualHeader;
+import org.seisproc.segy.internal.Ibm;
+
+/// Imports SEG-Y/SU files into a dataset: parallel, streaming (memory bounded by the workers'
+/// scratch buffers, whatever the file size), lossless and atomic.
+///
+/// Each worker takes the next range of traces, copies their raw headers into
+/// `trace-headers.bin` and decodes their samples into the mapped store at the same positions
+/// (disjoint slices, no locks). Samples whose source bytes would not come back from their values
+/// on export (unnormalized IBM words, IBM values beyond float32, 64-bit integers beyond 2^53) are
+/// kept verbatim in `raw-exceptions.bin`, so that export stays byte-identical.
+public final class Importer {
+    /// Traces per work unit, as bytes of source: big enough to amortise, small enough to balance.
+    private static final long CHUNK_BYTES = 8L << 20;
+
+    /// @param workers   threads
+    /// @param read      how to open the inputs (kind, byte order, truncation, header layout)
+    /// @param overwrite replace an existing dataset
+    /// @param checksums compute the samples' and headers' SHA-256 for `dataset.json`
+    /// @param progress  receives source bytes done so far (may be null)
+    public record Options(int workers, ReadOptions read, boolean overwrite, boolean checksums, LongConsumer progress) {
+        public static Options defaults() {
+            return new Options(Runtime.getRuntime().availableProcessors(), ReadOptions.defaults(), false, true, null);
+        }
+
+        public Options withWorkers(int w) {
+            return new Options(w, read, overwrite, checksums, progress);
+        }
+
+        public Options withOverwrite(boolean o) {
+            return new Options(workers, read, o, checksums, progress);
+        }
+
+        public Options withProgress(LongConsumer p) {
+            return new Options(workers, read, overwrite, checksums, p);
+        }
+
+        public Options withRead(ReadOptions r) {
+            return new Options(workers, r, overwrite, checksums, progress);
+        }
+
+        public Options withChecksums(boolean c) {
+            return new Options(workers, read, overwrite, c, progress);
+        }
+    }
+
+    /// What an import did.
+    ///
+    /// @param sourceBytes        bytes of trace data read (headers and samples)
+    /// @param copySeconds        time of the parallel copy/decode
+    /// @param totalSeconds       wall time, checksums and header table included
+    /// @param rawExceptionTraces traces kept verbatim for byte-exact export
+    public record Report(Path dataset, long traces, int samplesPerTrace, SampleType sampleType, long sourceBytes,
+                         double copySeconds, double totalSeconds, int rawExceptionTraces, String samplesSha256) {
+    }
+
+    private Importer() {
+    }
+
+    /// Imports `inputs` (in order) into the dataset directory `target`.
+    public static Report run(List<Path> inputs, Path target, Options options) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no input files");
+        }
+        long start = System.nanoTime();
+        List<SegyFile> files = new ArrayList<>();
+        try {
+            for (Path p : inputs) {
+                files.add(SegyFile.open(p, options.read()));
+            }
+            return importOpened(files, target, options, start);
+        } finally {
+            for (SegyFile f : files) {
+                f.close();
+            }
+        }
+    }
+
+    private static Report importOpened(List<SegyFile> files, Path target, Options options, long start) {
+        SegyFile first = files.getFirst();
+        SegyInfo info0 = first.info();
+        long[] firstTrace = new long[files.size() + 1];
+        SampleType type = SampleType.FLOAT32;
+        for (int i = 0; i < files.size(); i++) {
+            SegyInfo info = files.get(i).info();
+            check(files.get(i), info.samplesPerTrace() == info0.samplesPerTrace(), "has " + info.samplesPerTrace()
+                    + " samples per trace, " + first.path() + " has " + info0.samplesPerTrace() + "; import them into separate datasets");
+            check(files.get(i), info.byteOrder() == info0.byteOrder(), "is " + info.byteOrderName() + "-endian, "
+                    + first.path() + " " + info0.byteOrderName() + "-endian; import them into separate datasets");
+            check(files.get(i), info.additionalTraceHeaders() == info0.additionalTraceHeaders(),
+                    "has a different number of additional trace headers than " + first.path());
+            check(files.get(i), info.kind() == info0.kind(), "is not the same kind of file (SEG-Y/SU) as " + first.path());
+            if (SampleType.losslessFor(info.format()) == SampleType.FLOAT64) {
+                type = SampleType.FLOAT64;
+            }
+            firstTrace[i + 1] = firstTrace[i] + info.traces();
+        }
+        long traces = firstTrace[files.size()];
+        int ns = info0.samplesPerTrace();
+        int headerBytes = info0.traceHeaderBytes();
+        TargetDir dir = TargetDir.prepare(target, options.overwrite());
+        try {
+            long storeBytes = traces * ns * type.bytes();
+            long headerTotal = traces * headerBytes;
+            dir.requireSpace(storeBytes + headerTotal + traces * 64 + (1 << 20));
+            long copyStart = System.nanoTime();
+            ExceptionLog exceptions = new ExceptionLog(dir.resolve(DatasetFiles.RAW_EXCEPTIONS));
+            long sourceBytes;
+            DatasetManifest.Checksums sums = null;
+            try (MappedOutput store = MappedOutput.create(dir.resolve(type.fileName()), storeBytes);
+                 MappedOutput headers = MappedOutput.create(dir.resolve(DatasetFiles.TRACE_HEADERS), headerTotal);
+                 exceptions) {
+                sourceBytes = copyTraces(files, firstTrace, type, store.segment(), headers.segment(), exceptions, options);
+                if (options.checksums()) {
+                    MemorySegment h = headers.segment();
+                    CompletableFuture<String> headerSum = CompletableFuture.supplyAsync(() -> sha256(h));
+                    sums = new DatasetManifest.Checksums(Dataset.digest(store.segment(), type, ns), headerSum.join());
+                }
+            } catch (InternalError e) {
+                throw new DatasetException(dir.dir(), "writing the dataset failed (" + e.getMessage()
+                        + "); is the disk full?", e);
+            }
+            double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+            writeFileHeaders(files, dir);
+            DatasetManifest manifest = manifest(files, firstTrace, type, exceptions.entries(), options.read()).withChecksums(sums);
+            dir.commit(manifest);
+            return new Report(dir.dir(), traces, ns, type, sourceBytes, copySeconds, (System.nanoTime() - start) / 1e9,
+                    exceptions.entries().size(), sums != null ? sums.samplesSha256() : null);
+        } catch (RuntimeException | Error e) {
+            dir.abandon();
+            throw e;
+        }
+    }
+
+    private static void check(SegyFile f, boolean ok, String problem) {
+        if (!ok) {
+            throw SegyException.of(f.path(), problem);
+        }
+    }
+
+    private static long copyTraces(List<SegyFile> files, long[] firstTrace, SampleType type, MemorySegment store,
+                                   MemorySegment headers, ExceptionLog exceptions, Options options) {
+        record Job(int file, ParallelTraces.Range range) {
+        }
+        List<Job> jobs = new ArrayList<>();
+        List<ParallelTraces.Range> ranges = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            long chunk = Math.max(1, CHUNK_BYTES / files.get(i).info().traceBytes());
+            for (ParallelTraces.Range r : ParallelTraces.split(0, files.get(i).traceCount(), chunk)) {
+                jobs.add(new Job(i, r));
+                ranges.add(new ParallelTraces.Range(jobs.size() - 1, jobs.size()));
+            }
+        }
+        int ns = files.getFirst().samplesPerTrace();
+        int headerBytes = files.getFirst().info().traceHeaderBytes();
+        AtomicLong done = new AtomicLong();
+        ParallelTraces.run(ranges, options.workers(), new ParallelTraces.Work<Object[]>() {
+            @Override
+            public Object[] worker() {
+                return new Object[] {new float[ns], new double[ns]};
+            }
+
+            @Override
+            public void run(Object[] scratch, ParallelTraces.Range unit) {
+                Job job = jobs.get((int) unit.first());
+                SegyFile f = files.get(job.file());
+                SampleFormat format = f.format();
+                float[] fbuf = (float[]) scratch[0];
+                double[] dbuf = (double[]) scratch[1];
+                for (long t = job.range().first(); t < job.range().end(); t++) {
+                    long g = firstTrace[job.file()] + t;
+                    long src = f.traceOffset(t);
+                    MemorySegment.copy(f.segment(), src, headers, g * headerBytes, headerBytes);
+                    if (type == SampleType.FLOAT32) {
+                        f.readTrace(t, fbuf, 0);
+                        MemorySegment.copy(fbuf, 0, store, Layouts.FLOAT_LE, g * ns * 4L, ns);
+                    } else {
+                        f.readTrace(t, dbuf, 0);
+                        MemorySegment.copy(dbuf, 0, store, Layouts.DOUBLE_LE, g * ns * 8L, ns);
+                    }
+                    if (!roundTrips(f, src + headerBytes, ns)) {
+                        exceptions.add(g, f.segment().asSlice(src + headerBytes, (long) ns * format.bytes()));
+                    }
+                }
+                long bytes = (job.range().end() - job.range().first()) * f.info().traceBytes();
+                long now = done.addAndGet(bytes);
+                if (options.progress() != null) {
+                    options.progress().accept(now);
+                }
+            }
+        });
+        return done.get();
+    }
+
+    /// True when the trace's encoded samples come back byte for byte from their decoded values.
+    static boolean roundTrips(SegyFile f, long samplesOffset, int ns) {
+        MemorySegment seg = f.segment();
+        ByteOrder order = f.byteOrder();
+        switch (f.format()) {
+            case IBM_FLOAT32 -> {
+                ValueLayout.OfInt l = Layouts.int_(order);
+                for (int i = 0; i < ns; i++) {
+                    if (!Ibm.roundTrips(seg.get(l, samplesOffset + 4L * i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case INT64 -> {
+                ValueLayout.OfLong l = Layouts.long_(order);
+                for (int i = 0; i < ns; i++) {
+                    long v = seg.get(l, samplesOffset + 8L * i);
+                    if ((long) (double) v != v || v == Long.MAX_VALUE) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case UINT64 -> {
+                ValueLayout.OfLong l = Layouts.long_(order);
+                for (int i = 0; i < ns; i++) {
+                    long v = seg.get(l, samplesOffset + 8L * i);
+                    if (v < 0 || (long) (double) v != v || v == Long.MAX_VALUE) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    private static void writeFileHeaders(List<SegyFile> files, TargetDir dir) {
+        SegyFile first = files.getFirst();
+        if (first.kind() == FileKind.SEGY) {
+            byte[] header = first.fileHeaderBytes();
+            int ext = first.info().extendedTextHeaders();
+            byte[] textual = new byte[TextualHeader.BYTES * (1 + ext)];
+            System.arraycopy(header, 0, textual, 0, TextualHeader.BYTES);
+            System.arraycopy(header, 3600, textual, TextualHeader.BYTES, TextualHeader.BYTES * ext);
+            dir.writeFile(DatasetFiles.TEXTUAL, textual);
+            dir.writeFile(DatasetFiles.BINARY, java.util.Arrays.copyOfRange(header, 3200, 3600));
+        }
+        for (int i = 0; i < files.size(); i++) {
+            dir.writeFile(DatasetFiles.sourceHeader(i), files.get(i).fileHeaderBytes());
+            dir.writeFile(DatasetFiles.sourceTrailer(i), files.get(i).trailingBytes());
+        }
+    }
+
+    private static DatasetManifest manifest(List<SegyFile> files, long[] firstTrace, SampleType type,
+                                            List<DatasetManifest.RawException> exceptions, ReadOptions read) {
+        SegyInfo i0 = files.getFirst().info();
+        List<DatasetManifest.SourceFile> sources = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            SegyFile f = files.get(i);
+            SegyInfo info = f.info();
+            String modified;
+            try {
+                modified = Files.getLastModifiedTime(f.path()).toInstant().toString();
+            } catch (IOException e) {
+                modified = null;
+            }
+            sources.add(new DatasetManifest.SourceFile(f.path().toAbsolutePath().toString(), info.fileBytes(), firstTrace[i],
+                    info.traces(), info.format().code(), info.byteOrderName(), info.firstTraceOffset(),
+                    info.fileBytes() - info.firstTraceOffset() - info.traces() * info.traceBytes(), modified));
+        }
+        DatasetManifest.Source source = new DatasetManifest.Source(i0.kind() == FileKind.SU ? "su" : "segy", i0.format().code(),
+                i0.byteOrderName(), i0.revision(), i0.extendedTextHeaders(), i0.additionalTraceHeaders(), sources);
+        List<DatasetManifest.Column> schema = new ArrayList<>();
+        for (HeaderField h : read.layout().fields()) {
+            schema.add(new DatasetManifest.Column(h.name(), h.bytePosition(), h.type().specName(), h.longName()));
+        }
+        List<DatasetManifest.RawException> sorted = new ArrayList<>(exceptions);
+        sorted.sort(java.util.Comparator.comparingLong(DatasetManifest.RawException::trace));
+        return new DatasetManifest(DatasetManifest.FORMAT_VERSION, firstTrace[files.size()], i0.samplesPerTrace(),
+                i0.sampleIntervalMicros(), type.jsonName(), i0.traceHeaderBytes(), source, schema, null, sorted, List.of(),
+                Instant.now().toString(), "seisproc " + version());
+    }
+
+    static String version() {
+        String v = Importer.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+
+    static String sha256(MemorySegment segment) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] chunk = new byte[1 << 22];
+            for (long at = 0; at < segment.byteSize(); at += chunk.length) {
+                int len = (int) Math.min(chunk.length, segment.byteSize() - at);
+                MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, at, chunk, 0, len);
+                sha.update(chunk, 0, len);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /// Appends source sample bytes of traces that need them to `raw-exceptions.bin`.
+    static final class ExceptionLog implements AutoCloseable {
+        private final Path path;
+        private final List<DatasetManifest.RawException> entries = Collections.synchronizedList(new ArrayList<>());
+        private FileChannel channel;
+        private long size;
+
+        ExceptionLog(Path path) {
+            this.path = path;
+        }
+
+        synchronized void add(long trace, MemorySegment bytes) {
+            try {
+                if (channel == null) {
+                    channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                }
+                ByteBuffer buf = ByteBuffer.wrap(bytes.toArray(ValueLayout.JAVA_BYTE));
+                long at = size;
+                while (buf.hasRemaining()) {
+                    size += channel.write(buf, size);
+                }
+                entries.add(new DatasetManifest.RawException(trace, at, (int) bytes.byteSize()));
+            } catch (IOException e) {
+                throw new DatasetException(path, "cannot write: " + e.getMessage(), e);
+            }
+        }
+
+        List<DatasetManifest.RawException> entries() {
+            return entries;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (channel != null) {
+                try {
+                    channel.force(true);
+                    channel.close();
+                } catch (IOException e) {
+                    throw new DatasetException(path, "cannot write: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+}

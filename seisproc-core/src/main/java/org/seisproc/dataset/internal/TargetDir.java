@@ -1,0 +1,169 @@
+package org.seisproc.dataset.internal;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.seisproc.dataset.DatasetException;
+import org.seisproc.dataset.DatasetFiles;
+import org.seisproc.dataset.DatasetManifest;
+
+/// The life of a dataset directory being written, so that it never looks complete before it is.
+///
+/// `prepare` creates the directory (or reuses one left incomplete by an interrupted run, after
+/// emptying it) and puts the `.incomplete` marker in it; the data files follow; `commit` syncs
+/// them, writes `dataset.json` atomically (temp file + rename) and removes the marker. A
+/// directory counts as a dataset only when it has `dataset.json` and no marker. Nothing outside
+/// the target directory is ever written.
+public final class TargetDir {
+    /// Test hook: pretend the file system has this many usable bytes.
+    public static final String FREE_BYTES_PROPERTY = "seisproc.test.freeBytes";
+
+    private final Path dir;
+
+    private TargetDir(Path dir) {
+        this.dir = dir;
+    }
+
+    /// Prepares `dir` for writing. A complete dataset there is replaced only with `overwrite`;
+    /// a non-empty directory that is not a (possibly incomplete) dataset is never touched.
+    public static TargetDir prepare(Path dir, boolean overwrite) {
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            if (Files.exists(abs) && !Files.isDirectory(abs)) {
+                throw new DatasetException(abs, "exists and is not a directory; choose another dataset path");
+            }
+            if (Files.isDirectory(abs)) {
+                boolean complete = Files.isRegularFile(abs.resolve(DatasetFiles.MANIFEST))
+                        && !Files.exists(abs.resolve(DatasetFiles.INCOMPLETE_MARKER));
+                boolean incomplete = Files.exists(abs.resolve(DatasetFiles.INCOMPLETE_MARKER));
+                if (complete && !overwrite) {
+                    throw new DatasetException(abs, "a dataset already exists here; pass --overwrite to replace it");
+                }
+                if (!complete && !incomplete && !isEmpty(abs)) {
+                    throw new DatasetException(abs, "the directory is not empty and is not a SeisProc dataset; "
+                            + "choose an empty or new directory");
+                }
+                if (complete) {
+                    // Mark first, so that a crash from here on leaves an incomplete dataset, never a mix.
+                    writeMarker(abs);
+                    Files.delete(abs.resolve(DatasetFiles.MANIFEST));
+                }
+                emptyExceptMarker(abs);
+            } else {
+                Files.createDirectories(abs);
+            }
+            writeMarker(abs);
+            Files.createDirectories(abs.resolve(DatasetFiles.SOURCES));
+            return new TargetDir(abs);
+        } catch (IOException e) {
+            throw new DatasetException(abs, "cannot create the dataset directory: " + e.getMessage()
+                    + ". Check the path and its permissions.", e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path resolve(String name) {
+        return dir.resolve(name);
+    }
+
+    /// Fails with a clear message when the file system lacks `bytes` of free space.
+    public void requireSpace(long bytes) {
+        long usable;
+        String forced = System.getProperty(FREE_BYTES_PROPERTY);
+        try {
+            usable = forced != null ? Long.parseLong(forced) : Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return; // unknown: the writes themselves will tell
+        }
+        if (usable < bytes) {
+            throw new DatasetException(dir, String.format("not enough disk space: the dataset needs %,.1f MB, %,.1f MB are free;"
+                    + " free some space or choose another location", bytes / 1e6, usable / 1e6));
+        }
+    }
+
+    /// Writes `bytes` to file `name` inside the dataset.
+    public void writeFile(String name, byte[] bytes) {
+        try {
+            Files.write(dir.resolve(name), bytes);
+        } catch (IOException e) {
+            throw new DatasetException(dir.resolve(name), "cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /// Syncs every data file, writes `dataset.json` atomically and removes the marker.
+    public void commit(DatasetManifest manifest) {
+        try {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                        ch.force(true);
+                    }
+                }
+            }
+            Path tmp = dir.resolve(DatasetFiles.MANIFEST + ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(manifest.toJson().getBytes(StandardCharsets.UTF_8)));
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, dir.resolve(DatasetFiles.MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir.resolve(DatasetFiles.MANIFEST), StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.delete(dir.resolve(DatasetFiles.INCOMPLETE_MARKER));
+        } catch (IOException e) {
+            throw new DatasetException(dir, "cannot finish the dataset: " + e.getMessage(), e);
+        }
+    }
+
+    /// After a failure: removes what was written, leaving an empty directory with the marker (so
+    /// a rerun knows it may reuse it).
+    public void abandon() {
+        try {
+            emptyExceptMarker(dir);
+        } catch (IOException ignored) {
+            // the marker stays; a rerun cleans up
+        }
+    }
+
+    private static void writeMarker(Path dir) throws IOException {
+        Path marker = dir.resolve(DatasetFiles.INCOMPLETE_MARKER);
+        try {
+            Files.writeString(marker, "being written since " + Instant.now() + " by pid " + ProcessHandle.current().pid() + "\n",
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            // an interrupted run's marker: keep it
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        }
+    }
+
+    private static void emptyExceptMarker(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                if (!p.equals(dir) && !p.equals(dir.resolve(DatasetFiles.INCOMPLETE_MARKER))) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
