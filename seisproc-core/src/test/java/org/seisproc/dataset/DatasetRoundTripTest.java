@@ -137,6 +137,47 @@ class DatasetRoundTripTest {
         }
     }
 
+    @Test
+    void aProcessedDatasetExportsItsOwnSamplesAndHeaders() throws Exception {
+        Path source = Fixtures.file("segyio/small.sgy");
+        Path ds = tmp.resolve("in.ds");
+        Importer.run(List.of(source), ds, Importer.Options.defaults());
+        Path processed = tmp.resolve("processed.ds");
+        try (Dataset in = Dataset.open(ds); DatasetWriter w = DatasetWriter.derive(in, processed, "scale x2, cdp + 1000", false)) {
+            float[] buf = new float[in.samplesPerTrace()];
+            var cdp = org.seisproc.segy.HeaderLayout.standard().field("cdp");
+            for (long t = 0; t < in.traceCount(); t++) {
+                in.readTrace(t, buf, 0);
+                for (int i = 0; i < buf.length; i++) {
+                    buf[i] *= 2;
+                }
+                w.writeTrace(t, buf, 0);
+                w.setHeader(t, cdp, in.header(t, cdp) + 1000);
+            }
+            w.commit();
+        }
+        Path out = tmp.resolve("processed.sgy");
+        try (Dataset p = Dataset.open(processed)) {
+            assertThat(p.manifest().processing()).containsExactly("scale x2, cdp + 1000");
+            Exporter.run(p, out, Exporter.Options.defaults());
+        }
+        try (SegyFile a = SegyFile.open(source); SegyFile b = SegyFile.open(out)) {
+            assertThat(b.traceCount()).isEqualTo(a.traceCount());
+            float[] x = new float[a.samplesPerTrace()];
+            float[] y = new float[a.samplesPerTrace()];
+            for (long t = 0; t < a.traceCount(); t++) {
+                a.readTrace(t, x);
+                b.readTrace(t, y);
+                for (int i = 0; i < x.length; i++) {
+                    assertThat(y[i]).isEqualTo(2 * x[i]);
+                }
+                assertThat(b.header(t, "cdp")).isEqualTo(a.header(t, "cdp") + 1000);
+                assertThat(b.header(t, "iline")).isEqualTo(a.header(t, "iline"));
+            }
+            assertThat(b.textualHeader()).isEqualTo(a.textualHeader());
+        }
+    }
+
     static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
