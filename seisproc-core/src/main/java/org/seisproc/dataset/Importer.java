@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
-import org.seisproc.dataset.internal.MappedOutput;
 import org.seisproc.dataset.internal.ParallelTraces;
 import org.seisproc.dataset.internal.TargetDir;
 import org.seisproc.segy.FileKind;
@@ -139,20 +138,29 @@ public final class Importer {
             ExceptionLog exceptions = new ExceptionLog(dir.resolve(DatasetFiles.RAW_EXCEPTIONS));
             long sourceBytes;
             DatasetManifest.Checksums sums = null;
-            try (MappedOutput store = MappedOutput.create(dir.resolve(type.fileName()), storeBytes);
-                 MappedOutput headers = MappedOutput.create(dir.resolve(DatasetFiles.TRACE_HEADERS), headerTotal);
+            Path storePath = dir.resolve(type.fileName());
+            Path headersPath = dir.resolve(DatasetFiles.TRACE_HEADERS);
+            try (FileChannel store = FileChannel.open(storePath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileChannel headers = FileChannel.open(headersPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  exceptions) {
-                sourceBytes = copyTraces(files, firstTrace, type, store.segment(), headers.segment(), exceptions, options);
-                if (options.checksums()) {
-                    MemorySegment h = headers.segment();
-                    CompletableFuture<String> headerSum = CompletableFuture.supplyAsync(() -> sha256(h));
-                    sums = new DatasetManifest.Checksums(Dataset.digest(store.segment(), type, ns), headerSum.join());
+                sourceBytes = copyTraces(files, firstTrace, type, store, headers, exceptions, options);
+                if (store.size() != storeBytes || headers.size() != headerTotal) {
+                    throw new IllegalStateException("wrote " + store.size() + " + " + headers.size() + " bytes, expected "
+                            + storeBytes + " + " + headerTotal);
                 }
-            } catch (InternalError e) {
-                throw new DatasetException(dir.dir(), "writing the dataset failed (" + e.getMessage()
-                        + "); is the disk full?", e);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new DatasetException(dir.dir(), "writing the dataset failed: " + e.getMessage()
+                        + (String.valueOf(e.getMessage()).contains("space") ? " (the disk is full)" : ""), e);
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+            if (options.checksums()) {
+                try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared()) {
+                    MemorySegment s = mapRead(storePath, arena);
+                    MemorySegment h = mapRead(headersPath, arena);
+                    CompletableFuture<String> headerSum = CompletableFuture.supplyAsync(() -> sha256(h));
+                    sums = new DatasetManifest.Checksums(Dataset.digest(s, type, ns), headerSum.join());
+                }
+            }
             writeFileHeaders(files, dir);
             DatasetManifest manifest = manifest(files, firstTrace, type, exceptions.entries(), options.read()).withChecksums(sums);
             dir.commit(manifest);
@@ -170,14 +178,21 @@ public final class Importer {
         }
     }
 
-    private static long copyTraces(List<SegyFile> files, long[] firstTrace, SampleType type, MemorySegment store,
-                                   MemorySegment headers, ExceptionLog exceptions, Options options) {
+    /// Per-worker buffers: one chunk of raw headers and of store samples, written with one
+    /// positional write each (no page faults on a mapped output, no zero-filling).
+    private record Scratch(byte[] headers, byte[] samples, float[] floats, double[] doubles, int[] words) {
+    }
+
+    private static long copyTraces(List<SegyFile> files, long[] firstTrace, SampleType type, FileChannel store,
+                                   FileChannel headers, ExceptionLog exceptions, Options options) {
         record Job(int file, ParallelTraces.Range range) {
         }
         List<Job> jobs = new ArrayList<>();
         List<ParallelTraces.Range> ranges = new ArrayList<>();
+        int maxChunk = 1;
         for (int i = 0; i < files.size(); i++) {
-            long chunk = Math.max(1, CHUNK_BYTES / files.get(i).info().traceBytes());
+            int chunk = (int) Math.max(1, CHUNK_BYTES / files.get(i).info().traceBytes());
+            maxChunk = Math.max(maxChunk, chunk);
             for (ParallelTraces.Range r : ParallelTraces.split(0, files.get(i).traceCount(), chunk)) {
                 jobs.add(new Job(i, r));
                 ranges.add(new ParallelTraces.Range(jobs.size() - 1, jobs.size()));
@@ -185,43 +200,69 @@ public final class Importer {
         }
         int ns = files.getFirst().samplesPerTrace();
         int headerBytes = files.getFirst().info().traceHeaderBytes();
+        long storeTraceBytes = (long) ns * type.bytes();
+        int chunkTraces = maxChunk;
         AtomicLong done = new AtomicLong();
-        ParallelTraces.run(ranges, options.workers(), new ParallelTraces.Work<Object[]>() {
+        ParallelTraces.run(ranges, options.workers(), new ParallelTraces.Work<Scratch>() {
             @Override
-            public Object[] worker() {
-                return new Object[] {new float[ns], new double[ns]};
+            public Scratch worker() {
+                return new Scratch(new byte[chunkTraces * headerBytes], new byte[(int) (chunkTraces * storeTraceBytes)],
+                        new float[ns], new double[ns], new int[ns]);
             }
 
             @Override
-            public void run(Object[] scratch, ParallelTraces.Range unit) {
+            public void run(Scratch s, ParallelTraces.Range unit) {
                 Job job = jobs.get((int) unit.first());
                 SegyFile f = files.get(job.file());
                 SampleFormat format = f.format();
-                float[] fbuf = (float[]) scratch[0];
-                double[] dbuf = (double[]) scratch[1];
-                for (long t = job.range().first(); t < job.range().end(); t++) {
-                    long g = firstTrace[job.file()] + t;
+                MemorySegment source = f.segment();
+                MemorySegment headerBuf = MemorySegment.ofArray(s.headers());
+                MemorySegment sampleBuf = MemorySegment.ofArray(s.samples());
+                long first = job.range().first();
+                int count = (int) (job.range().end() - first);
+                for (int k = 0; k < count; k++) {
+                    long t = first + k;
                     long src = f.traceOffset(t);
-                    MemorySegment.copy(f.segment(), src, headers, g * headerBytes, headerBytes);
-                    if (type == SampleType.FLOAT32) {
-                        f.readTrace(t, fbuf, 0);
-                        MemorySegment.copy(fbuf, 0, store, Layouts.FLOAT_LE, g * ns * 4L, ns);
+                    MemorySegment.copy(source, src, headerBuf, (long) k * headerBytes, headerBytes);
+                    boolean exact = true;
+                    if (format == SampleFormat.IBM_FLOAT32) {
+                        MemorySegment.copy(source, Layouts.int_(f.byteOrder()), src + headerBytes, s.words(), 0, ns);
+                        Ibm.toFloats(s.words(), 0, s.floats(), 0, ns);
+                        exact = Ibm.allRoundTrip(s.words(), 0, ns);
+                        MemorySegment.copy(s.floats(), 0, sampleBuf, Layouts.FLOAT_LE, k * storeTraceBytes, ns);
+                    } else if (type == SampleType.FLOAT32) {
+                        f.readTrace(t, s.floats(), 0);
+                        MemorySegment.copy(s.floats(), 0, sampleBuf, Layouts.FLOAT_LE, k * storeTraceBytes, ns);
                     } else {
-                        f.readTrace(t, dbuf, 0);
-                        MemorySegment.copy(dbuf, 0, store, Layouts.DOUBLE_LE, g * ns * 8L, ns);
+                        f.readTrace(t, s.doubles(), 0);
+                        MemorySegment.copy(s.doubles(), 0, sampleBuf, Layouts.DOUBLE_LE, k * storeTraceBytes, ns);
+                        exact = roundTrips(f, src + headerBytes, ns);
                     }
-                    if (!roundTrips(f, src + headerBytes, ns)) {
-                        exceptions.add(g, f.segment().asSlice(src + headerBytes, (long) ns * format.bytes()));
+                    if (!exact) {
+                        exceptions.add(firstTrace[job.file()] + t, source.asSlice(src + headerBytes, (long) ns * format.bytes()));
                     }
                 }
-                long bytes = (job.range().end() - job.range().first()) * f.info().traceBytes();
-                long now = done.addAndGet(bytes);
+                long g = firstTrace[job.file()] + first;
+                writeFully(headers, ByteBuffer.wrap(s.headers(), 0, count * headerBytes), g * headerBytes);
+                writeFully(store, ByteBuffer.wrap(s.samples(), 0, (int) (count * storeTraceBytes)), g * storeTraceBytes);
+                long now = done.addAndGet(count * f.info().traceBytes());
                 if (options.progress() != null) {
                     options.progress().accept(now);
                 }
             }
         });
         return done.get();
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer buf, long position) {
+        try {
+            long at = position;
+            while (buf.hasRemaining()) {
+                at += ch.write(buf, at);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /// True when the trace's encoded samples come back byte for byte from their decoded values.
@@ -314,6 +355,14 @@ public final class Importer {
     static String version() {
         String v = Importer.class.getPackage().getImplementationVersion();
         return v != null ? v : "dev";
+    }
+
+    private static MemorySegment mapRead(Path file, java.lang.foreign.Arena arena) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return ch.size() == 0 ? MemorySegment.NULL : ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
+        } catch (IOException e) {
+            throw new DatasetException(file, "cannot read back: " + e.getMessage(), e);
+        }
     }
 
     static String sha256(MemorySegment segment) {

@@ -20,6 +20,9 @@ import org.seisproc.segy.internal.Ibm;
 /// beyond ±2^53). Encoding rounds to nearest (ties to even) and saturates at the format's range;
 /// NaN encodes as 0 in integer formats.
 public final class SampleCodec {
+    /// Samples per bulk copy into a primitive scratch block (fits in L1 with the output).
+    private static final int BLOCK = 2048;
+
     private SampleCodec() {
     }
 
@@ -30,16 +33,22 @@ public final class SampleCodec {
         boolean be = order == ByteOrder.BIG_ENDIAN;
         switch (format) {
             case IBM_FLOAT32 -> {
-                ValueLayout.OfInt l = Layouts.int_(order);
-                for (int i = 0; i < n; i++) {
-                    dst[dstOffset + i] = Ibm.toFloat(src.get(l, srcOffset + 4L * i));
+                int[] block = new int[Math.min(n, BLOCK)];
+                for (int done = 0; done < n; done += block.length) {
+                    int m = Math.min(block.length, n - done);
+                    MemorySegment.copy(src, Layouts.int_(order), srcOffset + 4L * done, block, 0, m);
+                    Ibm.toFloats(block, 0, dst, dstOffset + done, m);
                 }
             }
             case IEEE_FLOAT32 -> MemorySegment.copy(src, Layouts.float_(order), srcOffset, dst, dstOffset, n);
             case INT32 -> {
-                ValueLayout.OfInt l = Layouts.int_(order);
-                for (int i = 0; i < n; i++) {
-                    dst[dstOffset + i] = src.get(l, srcOffset + 4L * i);
+                int[] block = new int[Math.min(n, BLOCK)];
+                for (int done = 0; done < n; done += block.length) {
+                    int m = Math.min(block.length, n - done);
+                    MemorySegment.copy(src, Layouts.int_(order), srcOffset + 4L * done, block, 0, m);
+                    for (int i = 0; i < m; i++) {
+                        dst[dstOffset + done + i] = block[i];
+                    }
                 }
             }
             case UINT32 -> {
@@ -49,15 +58,23 @@ public final class SampleCodec {
                 }
             }
             case INT16 -> {
-                ValueLayout.OfShort l = Layouts.short_(order);
-                for (int i = 0; i < n; i++) {
-                    dst[dstOffset + i] = src.get(l, srcOffset + 2L * i);
+                short[] block = new short[Math.min(n, BLOCK)];
+                for (int done = 0; done < n; done += block.length) {
+                    int m = Math.min(block.length, n - done);
+                    MemorySegment.copy(src, Layouts.short_(order), srcOffset + 2L * done, block, 0, m);
+                    for (int i = 0; i < m; i++) {
+                        dst[dstOffset + done + i] = block[i];
+                    }
                 }
             }
             case UINT16 -> {
-                ValueLayout.OfShort l = Layouts.short_(order);
-                for (int i = 0; i < n; i++) {
-                    dst[dstOffset + i] = Short.toUnsignedInt(src.get(l, srcOffset + 2L * i));
+                short[] block = new short[Math.min(n, BLOCK)];
+                for (int done = 0; done < n; done += block.length) {
+                    int m = Math.min(block.length, n - done);
+                    MemorySegment.copy(src, Layouts.short_(order), srcOffset + 2L * done, block, 0, m);
+                    for (int i = 0; i < m; i++) {
+                        dst[dstOffset + done + i] = block[i] & 0xFFFF;
+                    }
                 }
             }
             case INT8 -> {

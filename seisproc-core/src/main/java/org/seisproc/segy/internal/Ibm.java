@@ -29,6 +29,22 @@ public final class Ibm {
         return (float) toDouble(word);
     }
 
+    /// Converts `n` IBM words of `words[from..]` to float32 in `dst[dstOffset..]`, exactly as
+    /// [#toFloat] does, but fast: a normalized or unnormalized word whose value is a normal
+    /// float32 is converted with integer operations alone (its fraction, shifted to put the
+    /// leading one at bit 23, is the float's significand exactly); zeros, subnormal and
+    /// out-of-range results take the exact slow path.
+    public static void toFloats(int[] words, int from, float[] dst, int dstOffset, int n) {
+        for (int i = 0; i < n; i++) {
+            int w = words[from + i];
+            int mant = w & 0x00FF_FFFF;
+            int lz = Integer.numberOfLeadingZeros(mant) - 8;           // 0..23 for mant != 0, 24 for 0
+            int biased = 4 * ((w >>> 24) & 0x7F) - 130 - lz;          // IEEE biased exponent of the value
+            int bits = (w & 0x8000_0000) | (biased << 23) | ((mant << lz) & 0x007F_FFFF);
+            dst[dstOffset + i] = (biased > 0 && biased < 255 && mant != 0) ? Float.intBitsToFloat(bits) : toFloat(w);
+        }
+    }
+
     /// The exact value of an IBM word (every IBM single is exactly representable as a double).
     public static double toDouble(int word) {
         double magnitude = (word & 0x00FF_FFFF) * POW[(word >>> 24) & 0x7F];
@@ -92,5 +108,18 @@ public final class Ibm {
             }
         }
         return fromFloat(toFloat(word)) == word;
+    }
+
+    /// True when every word of `words[from..from+n)` [round-trips][#roundTrips] through float32.
+    public static boolean allRoundTrip(int[] words, int from, int n) {
+        boolean all = true;
+        for (int i = 0; i < n; i++) {
+            int w = words[from + i];
+            int mant = w & 0x00FF_FFFF;
+            int lz = Integer.numberOfLeadingZeros(mant) - 8;
+            int biased = 4 * ((w >>> 24) & 0x7F) - 130 - lz;
+            all &= (lz <= 3 && biased > 0 && biased < 255) || roundTrips(w);
+        }
+        return all;
     }
 }

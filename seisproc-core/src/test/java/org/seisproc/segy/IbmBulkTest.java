@@ -1,0 +1,37 @@
+package org.seisproc.segy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.seisproc.segy.internal.Ibm;
+
+/// The fast bulk IBM decoder gives bit-for-bit what the exact scalar decoder gives, on random
+/// words of every exponent and on the edge cases (zeros, unnormalized, subnormal, overflow).
+class IbmBulkTest {
+    @Test
+    void bulkDecodingEqualsTheExactScalarDecodingBitForBit() {
+        SplittableRandom random = new SplittableRandom(42);
+        int n = 2_000_000;
+        int[] words = new int[n];
+        for (int i = 0; i < n; i++) {
+            words[i] = random.nextInt();
+        }
+        int[] edges = {0, 0x8000_0000, 0x4100_0000, 0xC100_0000, 0x0000_0001, 0x0010_0000, 0x00FF_FFFF, 0x7FFF_FFFF,
+                0xFFFF_FFFF, 0x4210_0000, 0x4201_0000, 0x2110_0000, 0x2210_0000, 0x6110_0000, 0x6010_0000, 0x60FF_FFFF};
+        System.arraycopy(edges, 0, words, 0, edges.length);
+        for (int e = 0; e < 128; e++) {       // every exponent with the smallest and largest fractions
+            words[100 + 2 * e] = (e << 24) | 0x0000_0001;
+            words[101 + 2 * e] = (e << 24) | 0x00FF_FFFF;
+        }
+        float[] fast = new float[n];
+        Ibm.toFloats(words, 0, fast, 0, n);
+        for (int i = 0; i < n; i++) {
+            float exact = Ibm.toFloat(words[i]);
+            if (Float.floatToRawIntBits(fast[i]) != Float.floatToRawIntBits(exact)) {
+                assertThat(Float.floatToRawIntBits(fast[i])).as("word %08x", words[i]).isEqualTo(Float.floatToRawIntBits(exact));
+            }
+        }
+    }
+}
