@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Spec;
 
 /// `seisproc demo`: the main job on an embedded, generated survey, step by step.
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs SeisProc end to end on a generated survey: synth -> info -> headers -> checksum,",
-                "printing each step and the command that does it."})
+        description = {"Runs SeisProc end to end on a generated survey: synth -> info -> headers -> import -> export",
+                "-> checksums, printing each step and the command that does it, and checks the round trip is lossless."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the demo files (default: a folder under the system temp dir).")
     Path dir;
@@ -37,10 +38,43 @@ final class DemoCommand implements Callable<Integer> {
         step(out, root, "2. what is in the file", "info", sgy.toString(), "--no-text");
         step(out, root, "3. the first traces' headers (shot order: CDP jumps)", "headers", sgy.toString(),
                 "--fields", "fldr,tracf,cdp,offset,sx,gx,iline,xline", "--traces", "0:8");
-        step(out, root, "4. checksum of the decoded samples", "checksum", sgy.toString());
+        Path dataset = work.resolve("demo.dataset");
+        Path exported = work.resolve("demo-exported.sgy");
+        step(out, root, "4. import into a dataset (parallel; headers, samples in a mapped store)", "import", sgy.toString(),
+                dataset.toString(), "--overwrite");
+        step(out, root, "5. export the dataset back to SEG-Y", "export", dataset.toString(), exported.toString());
+        String a = lastLine(root, "checksum", sgy.toString());
+        String b = lastLine(root, "checksum", dataset.toString());
+        String c = lastLine(root, "checksum", exported.toString());
+        out.println();
+        out.println("== 6. checksums of the decoded samples");
+        out.println("source   " + a);
+        out.println("dataset  " + b);
+        out.println("exported " + c);
+        long mismatch = Files.mismatch(sgy, exported);
+        out.println("exported file is " + (mismatch == -1 ? "byte-identical to the source" : "DIFFERENT from the source at byte " + mismatch));
+        if (!a.equals(b) || !a.equals(c) || mismatch != -1) {
+            throw new CliFailure("the round trip is not lossless");
+        }
         out.println();
         out.println("demo: done; files in " + work);
         return Main.OK;
+    }
+
+    private static String lastLine(CommandLine root, String... args) {
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        CommandLine cl = root.getSubcommands().get(args[0]);
+        PrintWriter saved = cl.getOut();
+        cl.setOut(new PrintWriter(buffer, true));
+        try {
+            if (root.execute(args) != Main.OK) {
+                throw new CliFailure(String.join(" ", args) + " failed");
+            }
+        } finally {
+            cl.setOut(saved);
+        }
+        List<String> lines = buffer.toString().strip().lines().toList();
+        return lines.getLast();
     }
 
     private static void step(PrintWriter out, CommandLine root, String title, String... args) {

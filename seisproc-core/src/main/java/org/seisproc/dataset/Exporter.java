@@ -72,7 +72,7 @@ public final class Exporter {
     /// @param lossChecked        the target format cannot hold every stored value, so each was checked
     /// @param samplesChanged     samples whose value differs in the output
     /// @param maxAbsError        largest |output − stored| over the samples
-    /// @param maxAbsValue        largest |stored| (to put the error in proportion)
+    /// @param maxAbsValue        largest |stored| among the traces that were checked sample by sample (to put the error in proportion)
     public record Report(Path output, FileKind kind, SampleFormat format, ByteOrder byteOrder, long traces, long bytes,
                          double seconds, boolean verbatimFileHeader, boolean lossChecked, long samplesChanged,
                          double maxAbsError, double maxAbsValue, List<String> warnings) {
@@ -144,31 +144,46 @@ public final class Exporter {
             ParallelTraces.run(ParallelTraces.split(0, m.traces(), chunk), options.workers(), new ParallelTraces.Work<Scratch>() {
                 @Override
                 public Scratch worker() {
-                    return new Scratch(new double[ns], new double[ns], new byte[(int) traceBytes]);
+                    return new Scratch(new float[ns], new double[ns], new double[ns], new byte[(int) (chunk * traceBytes)]);
                 }
 
                 @Override
                 public void run(Scratch s, ParallelTraces.Range range) {
-                    MemorySegment trace = MemorySegment.ofArray(s.trace);
+                    MemorySegment buffer = MemorySegment.ofArray(s.traces);
+                    boolean single = dataset.sampleType() == SampleType.FLOAT32;
                     long localChanged = 0;
                     double localErr = 0;
                     double localAbs = 0;
-                    for (long t = range.first(); t < range.end(); t++) {
-                        ByteOrderSwap.traceHeader(dataset.traceHeaders(), t * hb, srcOrder, trace, 0, order);
+                    int count = (int) (range.end() - range.first());
+                    for (int k = 0; k < count; k++) {
+                        long t = range.first() + k;
+                        long at = k * traceBytes;
+                        ByteOrderSwap.traceHeader(dataset.traceHeaders(), t * hb, srcOrder, buffer, at, order);
                         if (hb > 240) {
-                            MemorySegment.copy(dataset.traceHeaders(), t * hb + 240, trace, 240, hb - 240);
+                            MemorySegment.copy(dataset.traceHeaders(), t * hb + 240, buffer, at + 240, hb - 240);
                         }
-                        dataset.readTrace(t, s.values, 0);
-                        byte[] raw = exceptionsUsable ? dataset.rawSourceSamples(t) : null;
-                        if (raw != null && sameValues(raw, format, order, s.values, s.back)) {
-                            MemorySegment.copy(MemorySegment.ofArray(raw), 0, trace, hb, raw.length);
+                        if (single) {
+                            dataset.readTrace(t, s.floats, 0);
                         } else {
-                            SampleCodec.encode(format, order, s.values, 0, trace, hb, ns);
+                            dataset.readTrace(t, s.values, 0);
                         }
-                        if (!lossless) {
-                            SampleCodec.decode(format, order, trace, hb, s.back, 0, ns);
+                        byte[] raw = exceptionsUsable ? dataset.rawSourceSamples(t) : null;
+                        boolean check = !lossless;
+                        if (raw != null && (single ? sameValues(raw, format, order, s.floats, s.back)
+                                : sameValues(raw, format, order, s.values, s.back))) {
+                            MemorySegment.copy(MemorySegment.ofArray(raw), 0, buffer, at + hb, raw.length);
+                        } else if (single && format == SampleFormat.IBM_FLOAT32) {
+                            // the encoder counts inexact values itself: measure only traces that have some
+                            check = SampleCodec.encodeIbm(order, s.floats, 0, buffer, at + hb, ns) > 0;
+                        } else if (single) {
+                            SampleCodec.encode(format, order, s.floats, 0, buffer, at + hb, ns);
+                        } else {
+                            SampleCodec.encode(format, order, s.values, 0, buffer, at + hb, ns);
+                        }
+                        if (check) {
+                            SampleCodec.decode(format, order, buffer, at + hb, s.back, 0, ns);
                             for (int i = 0; i < ns; i++) {
-                                double v = s.values[i];
+                                double v = single ? s.floats[i] : s.values[i];
                                 double b = s.back[i];
                                 localAbs = Math.max(localAbs, Math.abs(v));
                                 if (Double.compare(v, b) != 0 && !(v == b)) {
@@ -177,12 +192,12 @@ public final class Exporter {
                                 }
                             }
                         }
-                        writer.writeRawTraceAt(t, trace);
                     }
+                    writer.writeRawTracesAt(range.first(), buffer, count);
                     changed.addAndGet(localChanged);
                     maxErr.accumulate(localErr);
                     maxAbs.accumulate(localAbs);
-                    long now = done.addAndGet((range.end() - range.first()) * traceBytes);
+                    long now = done.addAndGet(count * traceBytes);
                     if (options.progress() != null) {
                         options.progress().accept(now);
                     }
@@ -200,7 +215,15 @@ public final class Exporter {
                 changed.get(), maxErr.get(), maxAbs.get(), List.copyOf(warnings));
     }
 
-    private record Scratch(double[] values, double[] back, byte[] trace) {
+    private record Scratch(float[] floats, double[] values, double[] back, byte[] traces) {
+    }
+
+    private static boolean sameValues(byte[] raw, SampleFormat format, ByteOrder order, float[] values, double[] scratch) {
+        double[] asDouble = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            asDouble[i] = values[i];
+        }
+        return sameValues(raw, format, order, asDouble, scratch);
     }
 
     private static boolean sameValues(byte[] raw, SampleFormat format, ByteOrder order, double[] values, double[] scratch) {

@@ -36,7 +36,7 @@ public final class SampleCodec {
                 int[] block = new int[Math.min(n, BLOCK)];
                 for (int done = 0; done < n; done += block.length) {
                     int m = Math.min(block.length, n - done);
-                    MemorySegment.copy(src, Layouts.int_(order), srcOffset + 4L * done, block, 0, m);
+                    readInts(src, order, srcOffset + 4L * done, block, m);
                     Ibm.toFloats(block, 0, dst, dstOffset + done, m);
                 }
             }
@@ -196,12 +196,7 @@ public final class SampleCodec {
         java.util.Objects.checkFromIndexSize(srcOffset, n, src.length);
         switch (format) {
             case IEEE_FLOAT32 -> MemorySegment.copy(src, srcOffset, dst, Layouts.float_(order), dstOffset, n);
-            case IBM_FLOAT32 -> {
-                ValueLayout.OfInt l = Layouts.int_(order);
-                for (int i = 0; i < n; i++) {
-                    dst.set(l, dstOffset + 4L * i, Ibm.fromFloat(src[srcOffset + i]));
-                }
-            }
+            case IBM_FLOAT32 -> encodeIbm(order, src, srcOffset, dst, dstOffset, n);
             case IEEE_FLOAT64 -> {
                 ValueLayout.OfDouble l = Layouts.double_(order);
                 for (int i = 0; i < n; i++) {
@@ -240,6 +235,40 @@ public final class SampleCodec {
                 }
             }
         }
+    }
+
+    /// Encodes floats as IBM words and returns how many were not exact (see [Ibm#fromFloats]).
+    public static int encodeIbm(ByteOrder order, float[] src, int srcOffset, MemorySegment dst, long dstOffset, int n) {
+        java.util.Objects.checkFromIndexSize(srcOffset, n, src.length);
+        int inexact = 0;
+        int[] block = new int[Math.min(n, BLOCK)];
+        for (int done = 0; done < n; done += block.length) {
+            int m = Math.min(block.length, n - done);
+            inexact += Ibm.fromFloats(src, srcOffset + done, block, 0, m);
+            writeInts(block, m, dst, order, dstOffset + 4L * done);
+        }
+        return inexact;
+    }
+
+    /// Bulk-reads `m` ints in `order`: a native-order copy, then a byte swap loop the JIT
+    /// vectorises (faster than a swapping copy).
+    private static void readInts(MemorySegment src, ByteOrder order, long offset, int[] block, int m) {
+        MemorySegment.copy(src, ValueLayout.JAVA_INT_UNALIGNED, offset, block, 0, m);
+        if (order != ByteOrder.nativeOrder()) {
+            for (int i = 0; i < m; i++) {
+                block[i] = Integer.reverseBytes(block[i]);
+            }
+        }
+    }
+
+    /// Bulk-writes `m` ints in `order` (swapping in place first when needed).
+    private static void writeInts(int[] block, int m, MemorySegment dst, ByteOrder order, long offset) {
+        if (order != ByteOrder.nativeOrder()) {
+            for (int i = 0; i < m; i++) {
+                block[i] = Integer.reverseBytes(block[i]);
+            }
+        }
+        MemorySegment.copy(block, 0, dst, ValueLayout.JAVA_INT_UNALIGNED, offset, m);
     }
 
     private static void encodeInteger(SampleFormat format, ByteOrder order, MemorySegment dst, long at, double v) {

@@ -148,6 +148,15 @@ public final class SegyWriter implements AutoCloseable {
         writeFully(trace.asByteBuffer(), firstTrace + index * traceBytes);
     }
 
+    /// Writes `count` consecutive traces from `firstIndex` in place from their encoded bytes, in one
+    /// write; safe from many threads for disjoint ranges. Do not mix with appending.
+    public void writeRawTracesAt(long firstIndex, MemorySegment traces, int count) {
+        if (traces.byteSize() < count * traceBytes) {
+            throw new IllegalArgumentException(count + " traces need " + count * traceBytes + " bytes, not " + traces.byteSize());
+        }
+        writeFully(traces.asSlice(0, count * traceBytes).asByteBuffer(), firstTrace + firstIndex * traceBytes);
+    }
+
     /// Bytes to write after the last trace (rev 2 trailer stanzas, or bytes kept from a source).
     public void setTrailer(byte[] bytes) {
         this.trailer = bytes.clone();

@@ -34,4 +34,26 @@ class IbmBulkTest {
             }
         }
     }
+
+    @Test
+    void bulkEncodingEqualsTheExactScalarEncodingBitForBit() {
+        SplittableRandom random = new SplittableRandom(7);
+        int n = 2_000_000;
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Float.intBitsToFloat(random.nextInt());   // every exponent, NaN and infinity included
+        }
+        float[] edges = {0f, -0f, 1f, -1f, Float.MIN_VALUE, Float.MIN_NORMAL, Float.MAX_VALUE, -Float.MAX_VALUE,
+                Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 1 + 0x1p-23f, 16 - 0x1p-20f, 0.1f, 1e-30f, 3e38f};
+        System.arraycopy(edges, 0, values, 0, edges.length);
+        int[] fast = new int[n];
+        Ibm.fromFloats(values, 0, fast, 0, n);
+        for (int i = 0; i < n; i++) {
+            int exact = Ibm.fromFloat(values[i]);
+            if (fast[i] != exact) {
+                assertThat(Integer.toHexString(fast[i])).as("float %s (%08x)", values[i], Float.floatToRawIntBits(values[i]))
+                        .isEqualTo(Integer.toHexString(exact));
+            }
+        }
+    }
 }

@@ -90,6 +90,47 @@ public final class Ibm {
         return sign | ((q + 64) << 24) | (int) mant;
     }
 
+    /// Encodes `n` floats of `src[from..]` into IBM words in `dst[dstOffset..]`, exactly as
+    /// [#fromFloat] does, but fast: a normal float's 24-bit significand is shifted right by
+    /// 0–3 bits to align it to a hex digit (rounding half to even); zeros, subnormals,
+    /// infinities and NaN take the exact slow path.
+    /// Returns how many values were not exact (rounded, saturated or NaN).
+    public static int fromFloats(float[] src, int from, int[] dst, int dstOffset, int n) {
+        int inexact = 0;
+        for (int i = 0; i < n; i++) {
+            float f = src[from + i];
+            int bits = Float.floatToRawIntBits(f);
+            int biased = (bits >>> 23) & 0xFF;
+            if (biased == 0 || biased == 0xFF) {
+                int w = fromFloat(f);
+                dst[dstOffset + i] = w;
+                if (Float.floatToRawIntBits(toFloat(w)) != bits) {
+                    inexact++;
+                }
+                continue;
+            }
+            int e2 = biased - 127;                       // value = 1.f × 2^e2
+            int m = (bits & 0x007F_FFFF) | 0x0080_0000;  // 24-bit significand
+            int q = (e2 >> 2) + 1;                       // floorDiv(e2, 4) + 1: hex exponent
+            int k = 3 - (e2 & 3);                        // bits to drop so the fraction is 0.xxxxxx (hex)
+            int mant = m >>> k;
+            int rest = m & ((1 << k) - 1);
+            int half = (1 << k) >>> 1;
+            if (rest != 0) {
+                inexact++;
+            }
+            if (rest > half || (rest == half && half != 0 && (mant & 1) != 0)) {
+                mant++;
+                if (mant == 1 << 24) {
+                    mant = 1 << 20;
+                    q++;
+                }
+            }
+            dst[dstOffset + i] = (bits & 0x8000_0000) | ((q + 64) << 24) | mant;
+        }
+        return inexact;
+    }
+
     /// [#fromDouble] for a float (exact for every float within IBM's range).
     public static int fromFloat(float value) {
         return fromDouble(value);
