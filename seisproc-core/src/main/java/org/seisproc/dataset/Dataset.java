@@ -135,6 +135,29 @@ public final class Dataset implements AutoCloseable {
         return field.readLong(headers, trace * headerBytes, headerOrder);
     }
 
+    /// One header field of every trace, decoded from the raw headers into an `int[]` (a strided
+    /// read of the mapped `trace-headers.bin`, split over the available cores). For integer fields
+    /// of up to 32 bits that fit an int (not `uint32`, `int64`, `uint64`, or floating fields).
+    public int[] intColumn(HeaderField field) {
+        switch (field.type()) {
+            case INT8, UINT8, INT16, UINT16, INT32 -> {
+            }
+            default -> throw new IllegalArgumentException("header field '" + field.name() + "' is " + field.type().specName()
+                    + ", which does not fit an int column");
+        }
+        int n = Math.toIntExact(traceCount());
+        int[] column = new int[n];
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 100_000));
+        java.util.stream.IntStream.range(0, threads).parallel().forEach(part -> {
+            int from = (int) ((long) n * part / threads);
+            int to = (int) ((long) n * (part + 1) / threads);
+            for (int t = from; t < to; t++) {
+                column[t] = (int) field.readLong(headers, (long) t * headerBytes, headerOrder);
+            }
+        });
+        return column;
+    }
+
     /// Reads trace `trace` into `dst[offset..offset+ns)` (float64 stores round to float32).
     public void readTrace(long trace, float[] dst, int offset) {
         check(trace);
