@@ -1,0 +1,32 @@
+package org.seisproc.dsp;
+
+/// Automatic gain control: each sample divided by the rms amplitude of a centred window.
+///
+/// `y[i] = x[i] / sqrt(mean(x[j]², |j − i| ≤ h))`, with `h = round(window / 2 / dt)` samples
+/// and the window cut at the trace ends (the mean is over the samples inside). Where the window
+/// is all zero the output is zero. Running sums make it O(n) per trace. (Yilmaz, Seismic Data
+/// Analysis, 2001, §1.4.)
+public final class Agc {
+    private Agc() {
+    }
+
+    /// Applies AGC in place to `n1` samples of `x` from `offset`, half-window `half` samples;
+    /// `work` needs n1 + 1 doubles (no allocation per call).
+    public static void apply(float[] x, int offset, int n1, int half, double[] work) {
+        if (half < 0) {
+            throw new IllegalArgumentException("half window must be >= 0");
+        }
+        double[] cum = work;
+        cum[0] = 0;
+        for (int i1 = 0; i1 < n1; i1++) {
+            double v = x[offset + i1];
+            cum[i1 + 1] = cum[i1] + v * v;
+        }
+        for (int i1 = 0; i1 < n1; i1++) {
+            int lo = Math.max(0, i1 - half);
+            int hi = Math.min(n1 - 1, i1 + half);
+            double mean = (cum[hi + 1] - cum[lo]) / (hi - lo + 1);
+            x[offset + i1] = mean > 0 ? (float) (x[offset + i1] / Math.sqrt(mean)) : 0f;
+        }
+    }
+}
