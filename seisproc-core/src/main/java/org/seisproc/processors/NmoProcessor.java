@@ -1,0 +1,58 @@
+package org.seisproc.processors;
+
+import java.util.List;
+
+import org.seisproc.dsp.Nmo;
+import org.seisproc.dsp.Sampling;
+import org.seisproc.engine.GatherData;
+import org.seisproc.engine.ParameterSpec;
+import org.seisproc.engine.Parameters;
+import org.seisproc.engine.ProcessingContext;
+import org.seisproc.engine.Processor;
+import org.seisproc.engine.ProcessorSpec;
+import org.seisproc.segy.HeaderField;
+
+/// NMO correction (or its inverse) with rms velocities per CDP and a stretch mute.
+public final class NmoProcessor implements Processor {
+    public static final ProcessorSpec SPEC = new ProcessorSpec("nmo",
+            "normal-moveout correction t0 <- sqrt(t0^2 + x^2/v^2) with rms velocities per CDP (linear between CDPs), stretch mute; inverse removes it",
+            List.of(ParameterSpec.table("velocities", "list of {cdp, times (s), velocities (m/s)}, increasing cdp", null),
+                    ParameterSpec.number("maxStretchPercent", "%", 50.0, "mute samples stretched more than this"),
+                    ParameterSpec.bool("inverse", false, "remove NMO instead of applying it")), false, NmoProcessor::new);
+
+    private VelocityField field;
+    private double maxStretch;
+    private boolean inverse;
+    private Sampling time;
+    private HeaderField offset;
+    private HeaderField cdp;
+    private float[] vrms;
+    private float[] out;
+
+    @Override
+    public void init(Parameters p, ProcessingContext context) {
+        time = context.time();
+        field = VelocityField.parse(p.table("velocities"), time);
+        maxStretch = p.number("maxStretchPercent") / 100.0;
+        inverse = p.bool("inverse");
+        offset = context.layout().field("offset");
+        cdp = context.layout().field("cdp");
+        vrms = new float[time.count()];
+        out = new float[time.count()];
+    }
+
+    @Override
+    public void process(GatherData g) {
+        int n1 = g.n1();
+        for (int i2 = 0; i2 < g.n2(); i2++) {
+            field.at(g.header(i2, cdp), vrms);
+            double x = g.header(i2, offset);
+            if (inverse) {
+                Nmo.inverse(g.samples(), i2 * n1, out, 0, time, x, vrms);
+            } else {
+                Nmo.forward(g.samples(), i2 * n1, out, 0, time, x, vrms, maxStretch);
+            }
+            System.arraycopy(out, 0, g.samples(), i2 * n1, n1);
+        }
+    }
+}
