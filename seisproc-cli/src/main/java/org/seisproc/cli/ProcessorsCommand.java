@@ -1,0 +1,40 @@
+package org.seisproc.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import org.seisproc.engine.ParameterSpec;
+import org.seisproc.engine.ProcessorSpec;
+import org.seisproc.processors.Processors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/// `seisproc processors`: every processor with its parameters, units and defaults.
+@Command(name = "processors", mixinStandardHelpOptions = true,
+        description = "Lists every processor for job files, with its parameters, units and defaults.")
+final class ProcessorsCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        for (ProcessorSpec p : Processors.all()) {
+            out.println(p.name() + " - " + p.description());
+            for (ParameterSpec a : p.parameters()) {
+                String unit = a.unit().isEmpty() ? "" : " [" + a.unit() + "]";
+                String def = a.required() ? "required" : "default " + show(a.defaultValue());
+                out.printf("    %-20s %-11s %s; %s%n", a.name() + unit, a.kind().name().toLowerCase(java.util.Locale.ROOT), a.description(), def);
+            }
+            out.println();
+        }
+        return Main.OK;
+    }
+
+    private static String show(Object v) {
+        if (v instanceof Double d && d == Math.rint(d)) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(v);
+    }
+}
