@@ -22,6 +22,8 @@ import org.seisproc.segy.Layouts;
 /// 240-byte headers ([#setHeader]), which stay the single source of truth for export.
 public final class DatasetWriter implements AutoCloseable {
     private final Dataset source;
+    private final long traces;
+    private final boolean resumed;
     private final TargetDir dir;
     private final MappedOutput store;
     private final MappedOutput headers;
@@ -31,8 +33,11 @@ public final class DatasetWriter implements AutoCloseable {
     private final String step;
     private boolean done;
 
-    private DatasetWriter(Dataset source, TargetDir dir, MappedOutput store, MappedOutput headers, String step) {
+    private DatasetWriter(Dataset source, long traces, boolean resumed, TargetDir dir, MappedOutput store, MappedOutput headers,
+                          String step) {
         this.source = source;
+        this.traces = traces;
+        this.resumed = resumed;
         this.dir = dir;
         this.store = store;
         this.headers = headers;
@@ -43,30 +48,68 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     /// Starts a dataset at `target` derived from `source`; `step` describes the processing (it
-    /// is recorded in `dataset.json`). Samples start at zero.
+    /// is recorded in `dataset.json`). Samples start at zero, headers as the source's.
     public static DatasetWriter derive(Dataset source, Path target, String step, boolean overwrite) {
+        return create(source, target, source.traceCount(), true, step, overwrite, false);
+    }
+
+    /// Starts a dataset of `traces` traces (e.g. one per ensemble, for a stack) with the file
+    /// headers of `source`; every trace's header must be set with [#writeHeader].
+    public static DatasetWriter create(Dataset source, Path target, long traces, boolean copyHeaders, String step,
+                                       boolean overwrite, boolean resume) {
         if (target.toAbsolutePath().normalize().equals(source.dir().toAbsolutePath().normalize())) {
             throw new DatasetException(target, "the output dataset must differ from the input dataset");
         }
+        long storeBytes = traces * source.samplesPerTrace() * source.sampleType().bytes();
+        long headerBytes = traces * source.traceHeaderBytes();
+        if (resume) {
+            TargetDir old = TargetDir.resumable(target, java.util.Map.of(source.sampleType().fileName(), storeBytes,
+                    DatasetFiles.TRACE_HEADERS, headerBytes));
+            if (old != null) {
+                return new DatasetWriter(source, traces, true, old, MappedOutput.open(old.resolve(source.sampleType().fileName()), storeBytes),
+                        MappedOutput.open(old.resolve(DatasetFiles.TRACE_HEADERS), headerBytes), step);
+            }
+        }
         TargetDir dir = TargetDir.prepare(target, overwrite);
         try {
-            long n = source.traceCount();
-            dir.requireSpace(n * source.samplesPerTrace() * source.sampleType().bytes() + n * source.traceHeaderBytes());
+            dir.requireSpace(storeBytes + headerBytes);
             copyIfExists(source.dir(), dir.dir(), DatasetFiles.TEXTUAL);
             copyIfExists(source.dir(), dir.dir(), DatasetFiles.BINARY);
             for (int i = 0; i < source.manifest().source().files().size(); i++) {
                 copyIfExists(source.dir(), dir.dir(), DatasetFiles.sourceHeader(i));
                 copyIfExists(source.dir(), dir.dir(), DatasetFiles.sourceTrailer(i));
             }
-            MappedOutput store = MappedOutput.create(dir.resolve(source.sampleType().fileName()),
-                    n * source.samplesPerTrace() * source.sampleType().bytes());
-            MappedOutput headers = MappedOutput.create(dir.resolve(DatasetFiles.TRACE_HEADERS), n * source.traceHeaderBytes());
-            MemorySegment.copy(source.traceHeaders(), 0, headers.segment(), 0, n * source.traceHeaderBytes());
-            return new DatasetWriter(source, dir, store, headers, step);
+            MappedOutput store = MappedOutput.create(dir.resolve(source.sampleType().fileName()), storeBytes);
+            MappedOutput headers = MappedOutput.create(dir.resolve(DatasetFiles.TRACE_HEADERS), headerBytes);
+            if (copyHeaders) {
+                MemorySegment.copy(source.traceHeaders(), 0, headers.segment(), 0, headerBytes);
+            }
+            return new DatasetWriter(source, traces, false, dir, store, headers, step);
         } catch (RuntimeException e) {
             dir.abandon();
             throw e;
         }
+    }
+
+    /// True when this writer reopened an interrupted run's files (see [#create]).
+    public boolean resumed() {
+        return resumed;
+    }
+
+    /// Number of traces of the new dataset.
+    public long traceCount() {
+        return traces;
+    }
+
+    /// A file inside the dataset being written (for a job's own progress records).
+    public Path file(String name) {
+        return dir.resolve(name);
+    }
+
+    /// Sets trace `trace`'s raw header block(s) from `header` (traceHeaderBytes bytes at `offset`).
+    public void writeHeader(long trace, MemorySegment header, long offset) {
+        check(trace);
+        MemorySegment.copy(header, offset, headers.segment(), trace * headerBytes, headerBytes);
     }
 
     private static void copyIfExists(Path from, Path to, String name) {
@@ -127,7 +170,7 @@ public final class DatasetWriter implements AutoCloseable {
         String headerSum = Importer.sha256(headers.segment());
         store.close();
         headers.close();
-        DatasetManifest out = new DatasetManifest(DatasetManifest.FORMAT_VERSION, m.traces(), m.samplesPerTrace(),
+        DatasetManifest out = new DatasetManifest(DatasetManifest.FORMAT_VERSION, traces, m.samplesPerTrace(),
                 m.sampleIntervalMicros(), m.sampleType(), m.traceHeaderBytes(), m.source(), m.headerSchema(),
                 new DatasetManifest.Checksums(samples, headerSum), java.util.List.of(), m.processing(), Instant.now().toString(),
                 "seisproc " + Importer.version()).withProcessing(step);
@@ -135,20 +178,28 @@ public final class DatasetWriter implements AutoCloseable {
         done = true;
     }
 
-    /// Abandons an uncommitted dataset (it stays marked incomplete).
-    @Override
-    public void close() {
+    /// Leaves an uncommitted dataset incomplete: with `keep`, its files stay for a resume;
+    /// otherwise they are removed.
+    public void close(boolean keep) {
         if (!done) {
             done = true;
             store.close();
             headers.close();
-            dir.abandon();
+            if (!keep) {
+                dir.abandon();
+            }
         }
     }
 
+    /// Abandons an uncommitted dataset (it stays marked incomplete, its files removed).
+    @Override
+    public void close() {
+        close(false);
+    }
+
     private void check(long trace) {
-        if (trace < 0 || trace >= source.traceCount()) {
-            throw new IndexOutOfBoundsException("trace " + trace + " does not exist; the dataset has " + source.traceCount());
+        if (trace < 0 || trace >= traces) {
+            throw new IndexOutOfBoundsException("trace " + trace + " does not exist; the dataset has " + traces);
         }
     }
 }

@@ -39,6 +39,21 @@ public final class MappedOutput implements AutoCloseable {
         }
     }
 
+    /// Maps an existing file of exactly `bytes` bytes read-write (to resume writing it).
+    public static MappedOutput open(Path path, long bytes) {
+        Arena arena = Arena.ofShared();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            if (ch.size() != bytes) {
+                throw new DatasetException(path, "has " + ch.size() + " bytes, expected " + bytes);
+            }
+            MemorySegment seg = bytes > 0 ? ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes, arena) : MemorySegment.NULL;
+            return new MappedOutput(path, arena, seg);
+        } catch (IOException e) {
+            arena.close();
+            throw new DatasetException(path, "cannot open: " + e.getMessage(), e);
+        }
+    }
+
     public MemorySegment segment() {
         return segment;
     }

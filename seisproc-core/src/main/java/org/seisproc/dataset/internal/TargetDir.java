@@ -72,6 +72,26 @@ public final class TargetDir {
         }
     }
 
+    /// Reopens `dir` when it is an incomplete dataset whose `files` all exist with the given
+    /// sizes (an interrupted run of the same job, to be resumed); otherwise null.
+    public static TargetDir resumable(Path dir, java.util.Map<String, Long> files) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(abs) || !Files.exists(abs.resolve(DatasetFiles.INCOMPLETE_MARKER))) {
+            return null;
+        }
+        try {
+            for (var e : files.entrySet()) {
+                Path f = abs.resolve(e.getKey());
+                if (!Files.isRegularFile(f) || (e.getValue() >= 0 && Files.size(f) != e.getValue())) {
+                    return null;
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return new TargetDir(abs);
+    }
+
     public Path dir() {
         return dir;
     }

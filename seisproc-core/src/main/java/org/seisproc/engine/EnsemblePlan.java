@@ -1,0 +1,21 @@
+package org.seisproc.engine;
+
+/// The ensembles a job walks through: for each, its key values and the dataset trace numbers
+/// of its traces in gather order (a slice of a sort permutation, so unsorted input needs no
+/// physical sort). Implemented over the ensemble index; immutable and shared by all workers.
+public interface EnsemblePlan {
+    /// Number of ensembles.
+    int ensembles();
+
+    /// Key values of ensemble `e`.
+    long[] key(int e);
+
+    /// Number of traces of ensemble `e`.
+    int traceCount(int e);
+
+    /// Trace number of the `i`-th trace of ensemble `e`.
+    long trace(int e, int i);
+
+    /// Names of the key fields.
+    java.util.List<String> keyNames();
+}

@@ -1,0 +1,167 @@
+package org.seisproc.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seisproc.dataset.Dataset;
+import org.seisproc.dataset.DatasetFiles;
+import org.seisproc.dataset.Importer;
+import org.seisproc.processors.Processors;
+import org.seisproc.segy.HeaderLayout;
+import org.seisproc.segy.SampleFormat;
+import org.seisproc.synth.SurveyGeometry;
+import org.seisproc.synth.SyntheticSurvey;
+
+/// The engine end to end on a synthetic survey: NMO with the model's velocities and a stack put
+/// the reflectors at their modelled times; a cancelled run resumes to the same result; a failing
+/// ensemble is reported with its key and stops (or not) per policy.
+class EngineTest {
+    @TempDir
+    static Path dir;
+    static Path dataset;
+    static SyntheticSurvey survey;
+
+    @BeforeAll
+    static void makeSurvey() {
+        survey = new SyntheticSurvey(new SurveyGeometry(40, 1, 96, 25, 200, 25), 750, 4000, SampleFormat.IEEE_FLOAT32, 11);
+        Path sgy = dir.resolve("s.sgy");
+        survey.write(sgy, ByteOrder.BIG_ENDIAN, 2, null);
+        dataset = dir.resolve("s.ds");
+        Importer.run(List.of(sgy), dataset, Importer.Options.defaults());
+    }
+
+    private static Job job(String output, String processors) throws Exception {
+        String json = "{\"input\": \"" + dataset + "\", \"output\": \"" + dir.resolve(output) + "\", \"key\": [\"cdp\"], "
+                + "\"sortBy\": [\"offset\"], \"processors\": " + processors + "}";
+        return Job.parse(new ObjectMapper().readTree(json), dir, dir.resolve(output + ".json"));
+    }
+
+    private static String velocities() {
+        return "[{\"cdp\": 1, \"times\": [0, 3], \"velocities\": [" + SyntheticSurvey.V0 + ", " + (SyntheticSurvey.V0 + 3 * SyntheticSurvey.K) + "]}]";
+    }
+
+    @Test
+    void nmoAndStackPutTheReflectorsAtTheirModelledTimes() throws Exception {
+        Job job = job("stack.ds", "[{\"name\": \"mute\", \"offsets\": [0, 1200], \"timesMs\": [0, 600], \"taperMs\": 40},"
+                + "{\"name\": \"nmo\", \"velocities\": " + velocities() + ", \"maxStretchPercent\": 30}, {\"name\": \"stack\"}]");
+        try (Dataset in = Dataset.open(dataset)) {
+            EnsemblePlan plan = TestPlans.byKey(in, "cdp", "offset");
+            Engine.Report r = Engine.run(job, in, plan, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            assertThat(r.complete()).isTrue();
+            assertThat(r.failures()).isEmpty();
+            try (Dataset out = Dataset.open(job.output())) {
+                assertThat(out.traceCount()).isEqualTo(plan.ensembles());
+                // the best-covered CDP
+                int best = 0;
+                for (int e = 0; e < plan.ensembles(); e++) {
+                    if (plan.traceCount(e) > plan.traceCount(best)) {
+                        best = e;
+                    }
+                }
+                float[] trace = new float[out.samplesPerTrace()];
+                out.readTrace(best, trace, 0);
+                assertThat(out.header(best, HeaderLayout.standard().field("cdp"))).isEqualTo(plan.key(best)[0]);
+                assertThat(out.header(best, HeaderLayout.standard().field("nhs"))).isEqualTo(plan.traceCount(best));
+                double dt = 0.004;
+                double[] t0 = survey.reflectorTimes();
+                double[] amp = survey.reflectorAmplitudes();
+                for (int r0 = 0; r0 < 4; r0++) {
+                    int expected = (int) Math.round(t0[r0] / dt);
+                    int peak = expected - 6;
+                    for (int i = expected - 6; i <= expected + 6; i++) {
+                        if (Math.abs(trace[i]) > Math.abs(trace[peak])) {
+                            peak = i;
+                        }
+                    }
+                    assertThat(peak).as("reflector %d at %.3f s", r0, t0[r0]).isBetween(expected - 1, expected + 1);
+                    assertThat(Math.signum(trace[peak])).as("polarity of reflector %d", r0).isEqualTo((float) Math.signum(amp[r0]));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCancelledRunResumesToTheSameResult() throws Exception {
+        String chain = "[{\"name\": \"agc\", \"windowMs\": 300}, {\"name\": \"bandpass\", \"type\": \"ormsby\", \"f1\": 4, \"f2\": 8, \"f3\": 40, \"f4\": 60}]";
+        Job full = job("full.ds", chain);
+        Job partial = job("partial.ds", chain);
+        try (Dataset in = Dataset.open(dataset)) {
+            EnsemblePlan plan = TestPlans.byKey(in, "cdp", "offset");
+            Engine.run(full, in, plan, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            AtomicBoolean cancel = new AtomicBoolean();
+            long half = in.traceCount() / 2;
+            Engine.Options stopHalfway = new Engine.Options(1, false, true, done -> {
+                if (done >= half) {
+                    cancel.set(true);
+                }
+            }, cancel);
+            Engine.Report first = Engine.run(partial, in, plan, HeaderLayout.standard(), stopHalfway);
+            assertThat(first.complete()).isFalse();
+            assertThat(partial.output().resolve(DatasetFiles.MANIFEST)).doesNotExist();
+            assertThat(partial.output().resolve(Engine.PROGRESS_FILE)).exists();
+            Engine.Report second = Engine.run(partial, in, plan, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            assertThat(second.complete()).isTrue();
+            assertThat(second.skipped()).isPositive().isLessThan(plan.ensembles());
+            assertThat(partial.output().resolve(Engine.PROGRESS_FILE)).doesNotExist();
+        }
+        try (Dataset a = Dataset.open(full.output()); Dataset b = Dataset.open(partial.output())) {
+            assertThat(b.sampleDigest()).isEqualTo(a.sampleDigest());
+            assertThat(Files.mismatch(full.output().resolve(DatasetFiles.TRACE_HEADERS), partial.output().resolve(DatasetFiles.TRACE_HEADERS)))
+                    .isEqualTo(-1L);
+        }
+    }
+
+    @Test
+    void aFailingEnsembleIsReportedWithItsKeyAndThePolicyIsFollowed() throws Exception {
+        ProcessorSpec failing = new ProcessorSpec("fail-on-cdp-5", "test", List.of(), false, () -> new Processor() {
+            @Override
+            public void init(Parameters parameters, ProcessingContext context) {
+            }
+
+            @Override
+            public void process(GatherData gather) {
+                if (gather.key()[0] == 5) {
+                    throw new IllegalStateException("bad gather");
+                }
+            }
+        });
+        for (String policy : List.of("stop", "continue")) {
+            Job base = job("fail-" + policy + ".ds", "[{\"name\": \"agc\"}]");
+            Job job = new Job(base.input(), base.output(), base.key(), base.sortBy(), policy,
+                    List.of(base.steps().get(0), new Job.Step(failing, Parameters.of(failing, Map.of()))));
+            try (Dataset in = Dataset.open(dataset)) {
+                EnsemblePlan plan = TestPlans.byKey(in, "cdp", "offset");
+                Engine.Report r = Engine.run(job, in, plan, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+                assertThat(r.complete()).isFalse();
+                assertThat(r.failures()).hasSize(1);
+                assertThat(r.failures().getFirst().key()).containsExactly(5L);
+                assertThat(r.failures().getFirst().message()).contains("bad gather");
+                if (policy.equals("continue")) {
+                    assertThat(r.traces()).isEqualTo(in.traceCount());
+                }
+            }
+        }
+    }
+
+    @Test
+    void parameterProblemsFoundAtInitStopTheJobBeforeWork() throws Exception {
+        Job job = job("never.ds", "[{\"name\": \"bandpass\", \"f1\": 50, \"f2\": 10}]");
+        try (Dataset in = Dataset.open(dataset)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Engine.run(job, in, TestPlans.byKey(in, "cdp", "offset"),
+                    HeaderLayout.standard(), Engine.Options.defaults())).isInstanceOf(Job.InvalidJobException.class)
+                    .hasMessageContaining("Ormsby corners");
+        }
+        assertThat(dir.resolve("never.ds")).doesNotExist();
+        assertThat(Processors.find("bandpass")).isNotNull();
+    }
+}
