@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.seisproc.synth.SyntheticSurvey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,6 +57,28 @@ final class DemoCommand implements Callable<Integer> {
         if (!a.equals(b) || !a.equals(c) || mismatch != -1) {
             throw new CliFailure("the round trip is not lossless");
         }
+        Path flow = work.resolve("demo-flow.json");
+        Path stackJob = work.resolve("demo-stack.json");
+        Files.writeString(flow, """
+                { "input": "demo.dataset", "output": "demo-processed.dataset", "key": ["fldr"], "sortBy": ["tracf"],
+                  "processors": [ { "name": "divergence", "times": [0, 2], "velocities": [%1$s, %2$s] },
+                                  { "name": "bandpass", "type": "ormsby", "f1": 4, "f2": 10, "f3": 45, "f4": 60 },
+                                  { "name": "agc", "windowMs": 400 } ] }
+                """.formatted(SyntheticSurvey.V0, SyntheticSurvey.V0 + 2 * SyntheticSurvey.K));
+        Files.writeString(stackJob, """
+                { "input": "demo.dataset", "output": "demo-stack.dataset", "key": ["cdp"], "sortBy": ["offset"],
+                  "processors": [ { "name": "mute", "offsets": [0, 1500], "timesMs": [0, 700], "taperMs": 40 },
+                                  { "name": "nmo", "velocities": [ { "cdp": 1, "times": [0, 2], "velocities": [%1$s, %2$s] } ] },
+                                  { "name": "stack" } ] }
+                """.formatted(SyntheticSurvey.V0, SyntheticSurvey.V0 + 2 * SyntheticSurvey.K));
+        step(out, root, "7. a processing flow on shot gathers: divergence correction, band-pass, AGC (job " + flow.getFileName() + ")",
+                "run", flow.toString(), "--overwrite", "--no-resume");
+        step(out, root, "8. NMO with the model's velocities and CDP stack (job " + stackJob.getFileName() + ")",
+                "run", stackJob.toString(), "--overwrite", "--no-resume");
+        Path stackSgy = work.resolve("demo-stack.sgy");
+        step(out, root, "9. export the stack to SEG-Y", "export", work.resolve("demo-stack.dataset").toString(), stackSgy.toString());
+        step(out, root, "10. the stack's headers: one trace per CDP, fold in nhs", "headers", stackSgy.toString(),
+                "--fields", "cdp,iline,xline,nhs,offset", "--traces", "100:105");
         out.println();
         out.println("demo: done; files in " + work);
         return Main.OK;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "seisproc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Seismic data processing: SEG-Y and Seismic Unix files, datasets, headers, flows.",
         subcommands = {InfoCommand.class, HeadersCommand.class, ChecksumCommand.class, FieldsCommand.class,
-                SynthCommand.class, ImportCommand.class, ExportCommand.class, ProcessorsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                SynthCommand.class, ImportCommand.class, ExportCommand.class, ProcessorsCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (bad data, I/O error)", "2:usage error (bad option or argument)"})
 public final class Main implements Runnable {
@@ -38,6 +38,10 @@ public final class Main implements Runnable {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
+            if (ex instanceof org.seisproc.engine.Job.InvalidJobException) {
+                e.println("seisproc " + commandLine.getCommandName() + ": " + ex.getMessage());
+                return USAGE;
+            }
             if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
                 e.println("seisproc " + commandLine.getCommandName() + ": " + ex.getMessage());
                 e.println("Try 'seisproc " + commandLine.getCommandName() + " --help'.");

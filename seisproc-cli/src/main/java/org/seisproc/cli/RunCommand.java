@@ -1,0 +1,106 @@
+package org.seisproc.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.seisproc.dataset.Dataset;
+import org.seisproc.engine.ColumnPlan;
+import org.seisproc.engine.Engine;
+import org.seisproc.engine.EnsemblePlan;
+import org.seisproc.engine.Job;
+import org.seisproc.segy.HeaderLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/// `seisproc run job.json [--workers N]`: runs a processing flow.
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a processing job (JSON): reads gathers of the input dataset by the job's key, applies the",
+                "processors, writes the output dataset. Ctrl-C stops cleanly; rerunning resumes. 'seisproc processors' lists them."})
+final class RunCommand implements java.util.concurrent.Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "JOB.json")
+    Path jobFile;
+
+    @Option(names = "--workers", defaultValue = "0", description = "Worker threads (default: all cores).")
+    int workers;
+
+    @Option(names = "--overwrite", description = "Replace an existing output dataset.")
+    boolean overwrite;
+
+    @Option(names = "--no-resume", description = "Start over even if an interrupted run of this job left its output.")
+    boolean noResume;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Job job = Job.load(jobFile);
+        int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        HeaderLayout layout = HeaderLayout.standard();
+        AtomicBoolean cancel = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancel.set(true);
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "seisproc-cancel");
+        try (Dataset input = Dataset.open(job.input())) {
+            long t0 = System.nanoTime();
+            EnsemblePlan plan = plan(input, layout, job);
+            out.printf("run: %s: %,d traces in %,d ensembles by %s; plan in %.2f s; %d worker(s)%n", job.input(), input.traceCount(),
+                    plan.ensembles(), job.key(), (System.nanoTime() - t0) / 1e9, w);
+            Runtime.getRuntime().addShutdownHook(hook);
+            Engine.Report r;
+            try (Progress progress = new Progress("run", input.traceCount(), "traces", out)) {
+                r = Engine.run(job, input, plan, layout,
+                        new Engine.Options(w, overwrite, !noResume, progress::update, cancel));
+            } finally {
+                finished.countDown();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and waits for us
+            }
+            for (Engine.Failure f : r.failures()) {
+                err.println("seisproc run: ensemble " + job.key() + " = " + f);
+            }
+            if (r.skipped() > 0) {
+                out.printf("run: resumed: %,d ensembles were already done%n", r.skipped());
+            }
+            if (!r.complete()) {
+                err.printf("seisproc run: %s; the output %s is incomplete; rerun to resume%n",
+                        cancel.get() ? "cancelled" : r.failures().size() + " ensemble(s) failed", job.output());
+                return Main.FAILURE;
+            }
+            out.printf("run: wrote %s: %,d ensembles, %,d traces in %.2f s (%,.0f traces/s); start-up %.3f s%n", r.output(),
+                    r.ensembles(), r.traces(), r.seconds(), r.traces() / Math.max(r.seconds(), 1e-9), r.startupSeconds());
+        }
+        return Main.OK;
+    }
+
+    /// The ensembles of the job's key, ordered in-gather by its sortBy fields.
+    static EnsemblePlan plan(Dataset input, HeaderLayout layout, Job job) {
+        int[][] keys = columns(input, layout, job.key());
+        int[][] order = columns(input, layout, job.sortBy());
+        return ColumnPlan.of(job.key(), keys, order);
+    }
+
+    private static int[][] columns(Dataset input, HeaderLayout layout, List<String> names) {
+        int[][] out = new int[names.size()][];
+        for (int i = 0; i < names.size(); i++) {
+            out[i] = input.intColumn(layout.field(names.get(i)));
+        }
+        return out;
+    }
+}
