@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.seisproc.processors.Processors;
 
-/// A processing job, from a JSON file:
+/// A processing job, from a JSON (or YAML: `.yaml`, `.yml`) file:
 ///
 /// ```json
 /// { "input": "survey.ds", "output": "processed.ds",
@@ -58,7 +58,10 @@ public record Job(Path input, Path output, List<String> key, List<String> sortBy
     public static Job load(Path file) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file));
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
+                    ? new com.fasterxml.jackson.dataformat.yaml.YAMLMapper() : new ObjectMapper();
+            root = mapper.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new InvalidJobException(file, List.of("cannot read the job file: " + e.getMessage()));
         }

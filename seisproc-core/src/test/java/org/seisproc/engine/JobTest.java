@@ -56,6 +56,22 @@ class JobTest {
     }
 
     @Test
+    void yamlJobsReadLikeJson() throws Exception {
+        Path file = Files.writeString(dir.resolve("job.yaml"), """
+                input: in.ds
+                output: out.ds
+                key: [fldr]
+                processors:
+                  - name: agc
+                    windowMs: 250
+                  - name: tpow
+                """);
+        Job job = Job.load(file);
+        assertThat(job.steps()).extracting(s -> s.spec().name()).containsExactly("agc", "tpow");
+        assertThat(job.steps().get(0).parameters().number("windowMs")).isEqualTo(250.0);
+    }
+
+    @Test
     void unreadableJobFileIsAClearError() {
         assertThatThrownBy(() -> Job.load(dir.resolve("missing.json"))).isInstanceOf(Job.InvalidJobException.class)
                 .hasMessageContaining("missing.json").hasMessageContaining("cannot read");
