@@ -23,6 +23,14 @@ final class ReadMixin {
     @Option(names = "--allow-truncated", description = "Read only the complete traces of a file whose last trace is cut short.")
     boolean allowTruncated;
 
+    @Option(names = "--format", paramLabel = "CODE",
+            description = "Force the sample format code when the binary header's (byte 3225) is wrong.")
+    Integer format;
+
+    @Option(names = "--samples", paramLabel = "N",
+            description = "Force the samples per trace when the binary header's (byte 3221) is wrong.")
+    Integer samples;
+
     @Option(names = "--header-spec", paramLabel = "SPEC.json",
             description = "Trace header layout overriding/extending the standard one (JSON: {\"fields\":[{\"name\",\"byte\",\"type\"}]}).")
     Path headerSpec;
@@ -41,6 +49,16 @@ final class ReadMixin {
         }
         HeaderLayout layout = headerSpec != null ? HeaderLayout.fromJson(headerSpec) : HeaderLayout.standard();
         FileKind kind = su ? FileKind.SU : segy ? FileKind.SEGY : null;
-        return new ReadOptions(kind, order, allowTruncated, layout);
+        org.seisproc.segy.SampleFormat f = null;
+        if (format != null) {
+            f = org.seisproc.segy.SampleFormat.ofCodeOrNull(format);
+            if (f == null) {
+                throw new UsageException(org.seisproc.segy.SampleFormat.unsupportedMessage(format));
+            }
+        }
+        if (samples != null && samples <= 0) {
+            throw new UsageException("--samples must be positive");
+        }
+        return new ReadOptions(kind, order, allowTruncated, layout, f, samples != null ? samples : 0);
     }
 }

@@ -55,15 +55,22 @@ public final class LayoutProbe {
             } else if (constant == Integer.reverseBytes(BinaryHeader.BYTE_ORDER_CONSTANT)) {
                 order = ByteOrder.LITTLE_ENDIAN;
                 reason = "rev 2 constant 16909060 at byte 3297";
+            } else if (options.format() != null) {
+                order = orderFromSampleCount(file);
+                reason = "sample count (byte 3221) is plausible in this order (format given by the caller)";
             } else {
                 order = plausibleOrder(path, file);
                 reason = "format code (byte 3225) and sample count (byte 3221) are plausible in this order";
             }
         }
         int formatCode = file.get(Layouts.short_(order), 3224);
-        SampleFormat format = SampleFormat.ofCodeOrNull(formatCode);
+        SampleFormat format = options.format() != null ? options.format() : SampleFormat.ofCodeOrNull(formatCode);
         if (format == null) {
-            throw SegyException.atByte(path, 3224, SampleFormat.unsupportedMessage(formatCode));
+            throw SegyException.atByte(path, 3224, SampleFormat.unsupportedMessage(formatCode)
+                    + ". If the samples are in a known format, pass it with --format.");
+        }
+        if (options.format() != null && options.format().code() != formatCode) {
+            warnings.add("the binary header says format " + formatCode + " (byte 3225); format " + format.code() + " is used as asked");
         }
         int major = Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 3500));
         int minor = Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 3501));
@@ -108,7 +115,7 @@ public final class LayoutProbe {
                 firstTrace = explicitFirst;
             }
         }
-        int samples = Short.toUnsignedInt(file.get(Layouts.short_(order), 3220));
+        int samples = options.samples() > 0 ? options.samples() : Short.toUnsignedInt(file.get(Layouts.short_(order), 3220));
         if (samples == 0) {
             int ext = file.get(Layouts.int_(order), 3268);
             if (ext > 0) {
@@ -195,7 +202,18 @@ public final class LayoutProbe {
         }
         throw SegyException.atByte(path, 3224, "not a SEG-Y file, or its binary header is damaged: the sample format code"
                 + " (bytes 3225-3226) reads " + be + " big-endian and " + le + " little-endian, and neither is a SEG-Y format."
-                + " If it is a Seismic Unix file, name it *.su or pass --su; if the byte order is known, pass --byte-order.");
+                + " If it is a Seismic Unix file, name it *.su or pass --su; if the sample format is known, pass --format"
+                + " (and --byte-order if needed).");
+    }
+
+    /// With a forced format: the order in which the sample count is smaller (and non-zero).
+    private static ByteOrder orderFromSampleCount(MemorySegment file) {
+        int be = Short.toUnsignedInt(file.get(Layouts.SHORT_BE, 3220));
+        int le = Short.toUnsignedInt(file.get(Layouts.SHORT_LE, 3220));
+        if (be == 0) {
+            return le == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+        }
+        return le != 0 && le < be ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
     }
 
     private static boolean knownFormat(int code) {
