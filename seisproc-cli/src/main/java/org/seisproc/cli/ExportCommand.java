@@ -50,14 +50,7 @@ final class ExportCommand implements Callable<Integer> {
                 throw new UsageException(SampleFormat.unsupportedMessage(format));
             }
         }
-        ByteOrder order = null;
-        if (byteOrder != null) {
-            order = switch (byteOrder) {
-                case "big" -> ByteOrder.BIG_ENDIAN;
-                case "little" -> ByteOrder.LITTLE_ENDIAN;
-                default -> throw new UsageException("--byte-order is '" + byteOrder + "': use big or little");
-            };
-        }
+        ByteOrder order = ByteOrders.parse(byteOrder);
         if (revision != null && revision != 1 && revision != 2) {
             throw new UsageException("--revision is " + revision + ": use 1 or 2");
         }
@@ -77,7 +70,7 @@ final class ExportCommand implements Callable<Integer> {
                 err.println("seisproc export: warning: " + r.lossSummary());
             }
             stdout.printf("export: %s: %,d traces, format %d, %s-endian, %,d bytes in %.2f s (%,.0f MB/s)%s%n", r.output(), r.traces(),
-                    r.format().code(), r.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little", r.bytes(), r.seconds(),
+                    r.format().code(), ByteOrders.name(r.byteOrder()), r.bytes(), r.seconds(),
                     r.bytes() / 1e6 / Math.max(r.seconds(), 1e-9), r.verbatimFileHeader() ? "; file header verbatim" : "");
         }
         return Main.OK;

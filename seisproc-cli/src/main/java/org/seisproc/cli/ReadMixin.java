@@ -39,14 +39,7 @@ final class ReadMixin {
         if (su && segy) {
             throw new UsageException("--su and --segy exclude each other");
         }
-        ByteOrder order = null;
-        if (byteOrder != null) {
-            order = switch (byteOrder.toLowerCase(java.util.Locale.ROOT)) {
-                case "big", "be", "msb" -> ByteOrder.BIG_ENDIAN;
-                case "little", "le", "lsb" -> ByteOrder.LITTLE_ENDIAN;
-                default -> throw new UsageException("--byte-order is '" + byteOrder + "': use big or little");
-            };
-        }
+        ByteOrder order = ByteOrders.parse(byteOrder);
         HeaderLayout layout = headerSpec != null ? HeaderLayout.fromJson(headerSpec) : HeaderLayout.standard();
         FileKind kind = su ? FileKind.SU : segy ? FileKind.SEGY : null;
         org.seisproc.segy.SampleFormat f = null;

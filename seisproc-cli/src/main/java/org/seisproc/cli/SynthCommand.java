@@ -58,11 +58,7 @@ final class SynthCommand implements Callable<Integer> {
             throw new UsageException("--shots, --channels, --samples and --dt must be positive");
         }
         int nShots = traces != null ? (int) Math.max(1, (traces + channels - 1) / channels) : shots;
-        ByteOrder order = switch (byteOrder) {
-            case "big" -> ByteOrder.BIG_ENDIAN;
-            case "little" -> ByteOrder.LITTLE_ENDIAN;
-            default -> throw new UsageException("--byte-order is '" + byteOrder + "': use big or little");
-        };
+        ByteOrder order = ByteOrders.parse(byteOrder);
         Path parent = out.toAbsolutePath().getParent();
         if (!Files.isDirectory(parent)) {
             throw new CliFailure("folder " + parent + " does not exist");
