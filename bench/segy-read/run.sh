@@ -38,7 +38,7 @@ echo "== file: $big, $size bytes ($(awk -v b="$size" 'BEGIN{printf "%.2f", b/1e9
 
 now() { date +%s.%N; }
 warm() { if command -v vmtouch >/dev/null; then vmtouch -tq "$big"; else cat "$big" > /dev/null; fi; }
-declare -a cat_s ours_wall ours_in py_wall py_in
+declare -a cat_s ours_wall ours_in arr_wall arr_in py_wall py_in
 jvm_s=()
 
 # JVM start-up alone, for reference: `java -version`
@@ -51,6 +51,10 @@ for r in $(seq 1 "$rounds"); do
   t0=$(now); out=$("${java[@]}" org.seisproc.bench.ReadAll "$big"); t1=$(now)
   ours_wall+=("$(echo "$t1 - $t0" | bc -l)"); ours_in+=("$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$out")")
   echo "round $r ours:   wall $(printf %.3f "${ours_wall[-1]}") s  | $out"
+  warm
+  t0=$(now); out=$("${java[@]}" -Xmx3g org.seisproc.bench.ReadAll --into-array "$big"); t1=$(now)
+  arr_wall+=("$(echo "$t1 - $t0" | bc -l)"); arr_in+=("$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$out")")
+  echo "round $r ours:   wall $(printf %.3f "${arr_wall[-1]}") s  | $out"
   warm
   t0=$(now); out=$("$py" "$here/segyio_read.py" "$big"); t1=$(now)
   py_wall+=("$(echo "$t1 - $t0" | bc -l)"); py_in+=("$(sed -E 's/.*seconds=([0-9.]+).*/\1/' <<<"$out")")
@@ -68,11 +72,16 @@ printf "%-34s %8s %8s %9s %9s\n" "" "min s" "median s" "MB/s max" "MB/s med"
 row "cat > /dev/null (I/O ceiling)" "${cat_s[@]}"
 row "seisproc ReadAll, in-process" "${ours_in[@]}"
 row "seisproc ReadAll, wall incl. JVM" "${ours_wall[@]}"
+row "seisproc into one float[], in-proc" "${arr_in[@]}"
+row "seisproc into one float[], wall" "${arr_wall[@]}"
 row "segyio, in-process" "${py_in[@]}"
 row "segyio, wall incl. python start" "${py_wall[@]}"
 row "JVM start-up alone (java -version)" "${jvm_s[@]}"
 read -r oin_min oin_med <<<"$(stats "${ours_in[@]}")"; read -r pin_min pin_med <<<"$(stats "${py_in[@]}")"
 read -r ow_min ow_med <<<"$(stats "${ours_wall[@]}")"; read -r pw_min pw_med <<<"$(stats "${py_wall[@]}")"
+read -r ain_min ain_med <<<"$(stats "${arr_in[@]}")"
 echo
 printf "ratio ours/segyio (throughput = segyio time / our time): in-process min %.2fx, median %.2fx; wall min %.2fx, median %.2fx\n" \
   "$(echo "$pin_min/$oin_min" | bc -l)" "$(echo "$pin_med/$oin_med" | bc -l)" "$(echo "$pw_min/$ow_min" | bc -l)" "$(echo "$pw_med/$ow_med" | bc -l)"
+printf "ratio ours/segyio, both filling one array of all samples (in-process): min %.2fx, median %.2fx\n" \
+  "$(echo "$pin_min/$ain_min" | bc -l)" "$(echo "$pin_med/$ain_med" | bc -l)"
