@@ -135,12 +135,19 @@ public final class HeaderLayout {
             throw new IllegalArgumentException("a header spec needs a \"fields\" array of {name, byte, type}");
         }
         List<HeaderField> list = new ArrayList<>();
+        Map<String, String> seen = new LinkedHashMap<>();
         int i = 0;
         for (JsonNode node : array) {
             String where = "fields[" + i++ + "]";
             String name = node.path("name").asText("");
             if (name.isBlank()) {
                 throw new IllegalArgumentException(where + ": \"name\" is missing");
+            }
+            // on the standard base a repeated name would silently override the earlier entry
+            String earlier = seen.putIfAbsent(name.trim().toLowerCase(Locale.ROOT), where);
+            if (earlier != null) {
+                throw new IllegalArgumentException(where + " ('" + name + "'): the name is already used by " + earlier
+                        + "; give each field once");
             }
             if (!node.path("byte").canConvertToInt()) {
                 throw new IllegalArgumentException(where + " ('" + name + "'): \"byte\" (1-based position) is missing or not a number");

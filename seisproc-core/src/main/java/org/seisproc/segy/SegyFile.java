@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -62,6 +63,10 @@ public final class SegyFile implements AutoCloseable {
     /// Opens with the given options. Throws [SegyException] naming the file (and byte) when the
     /// file is missing, unreadable or not a valid SEG-Y/SU file.
     public static SegyFile open(Path path, ReadOptions options) {
+        if (Files.isDirectory(path)) {
+            // mapping a directory fails with a bare "No such device" (ENODEV): say what it is
+            throw SegyException.of(path, "is a directory, not a file; give the path of a SEG-Y or SU file");
+        }
         Arena arena = Arena.ofShared();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             MemorySegment seg = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
@@ -69,7 +74,8 @@ public final class SegyFile implements AutoCloseable {
             return new SegyFile(path, arena, seg, info, options.layout());
         } catch (NoSuchFileException e) {
             arena.close();
-            throw SegyException.of(path, "no such file");
+            throw SegyException.of(path, "no such file; check the path (relative paths start at "
+                    + Path.of("").toAbsolutePath() + ")");
         } catch (IOException e) {
             arena.close();
             throw SegyException.of(path, "cannot read: " + e.getMessage());
