@@ -3,6 +3,8 @@ package org.seisproc.engine;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.seisproc.headers.StableSort;
+
 /// An ensemble plan computed from primitive key columns: traces sorted stably by the key
 /// columns, then by the order columns (all int), grouped where the keys change. The sort is a
 /// parallel sort of packed `long`s per key level (a stable index sort, no boxing).
@@ -25,10 +27,10 @@ public final class ColumnPlan implements EnsemblePlan {
         int[] perm = IntStream.range(0, n).toArray();
         // LSD: stable sorts from the least significant column to the most significant.
         for (int c = order.length - 1; c >= 0; c--) {
-            perm = stableSortBy(perm, order[c]);
+            perm = StableSort.byInts(perm, order[c]);
         }
         for (int c = keys.length - 1; c >= 0; c--) {
-            perm = stableSortBy(perm, keys[c]);
+            perm = StableSort.byInts(perm, keys[c]);
         }
         int[] starts = new int[n + 1];
         int count = 0;
@@ -48,21 +50,6 @@ public final class ColumnPlan implements EnsemblePlan {
             }
         }
         return false;
-    }
-
-    /// `perm` reordered stably by `column[perm[i]]`: sorts (value, position) packed in longs.
-    private static int[] stableSortBy(int[] perm, int[] column) {
-        int n = perm.length;
-        long[] packed = new long[n];
-        for (int i = 0; i < n; i++) {
-            packed[i] = ((long) column[perm[i]] << 32) | i;   // signed value high, position low: stable
-        }
-        java.util.Arrays.parallelSort(packed);
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = perm[(int) packed[i]];
-        }
-        return out;
     }
 
     @Override
