@@ -19,8 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
+import org.seisproc.dataset.internal.HeaderColumns;
 import org.seisproc.dataset.internal.ParallelTraces;
 import org.seisproc.dataset.internal.TargetDir;
+import org.seisproc.io.parquet.ParquetIO;
+import org.seisproc.io.parquet.WriteOptions;
 import org.seisproc.segy.FileKind;
 import org.seisproc.segy.HeaderField;
 import org.seisproc.segy.Layouts;
@@ -153,6 +156,8 @@ public final class Importer {
                         + (String.valueOf(e.getMessage()).contains("space") ? " (the disk is full)" : ""), e);
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+            writeHeaderTable(headersPath, headerBytes, info0.byteOrder(), options.read().layout().fields(), traces,
+                    dir.resolve(DatasetFiles.HEADERS_PARQUET));
             if (options.checksums()) {
                 try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared()) {
                     MemorySegment s = mapRead(storePath, arena);
@@ -355,6 +360,20 @@ public final class Importer {
     static String version() {
         String v = Importer.class.getPackage().getImplementationVersion();
         return v != null ? v : "dev";
+    }
+
+    /// Decodes every layout field of the raw headers into `headers.parquet`, a million rows at a time.
+    static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces, Path parquet) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined();
+             var writer = ParquetIO.writer(parquet, HeaderColumns.types(fields), WriteOptions.defaults())) {
+            MemorySegment raw = mapRead(rawHeaders, arena);
+            int batch = 1 << 20;
+            for (long first = 0; first < traces; first += batch) {
+                int count = (int) Math.min(batch, traces - first);
+                writer.append(HeaderColumns.decode(raw, headerBytes, order, fields, first, count));
+            }
+            writer.commit();
+        }
     }
 
     private static MemorySegment mapRead(Path file, java.lang.foreign.Arena arena) {

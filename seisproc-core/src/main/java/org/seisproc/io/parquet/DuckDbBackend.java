@@ -169,47 +169,106 @@ public final class DuckDbBackend implements ParquetBackend {
         };
     }
 
-    @Override
-    public void write(HeaderTable table, Path file, WriteOptions options) {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".partial");
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            List<String> defs = new ArrayList<>();
-            for (String name : table.names()) {
-                defs.add(quote(name) + " " + switch (table.column(name)) {
-                    case Column.Ints ignored -> "INTEGER";
-                    case Column.Longs ignored -> "BIGINT";
-                    case Column.Floats ignored -> "FLOAT";
-                    case Column.Doubles ignored -> "DOUBLE";
-                } + " NOT NULL");
+    /// A Parquet file written in batches: rows are appended to an in-process DuckDB table and
+    /// copied to Parquet on [DuckDbTableWriter#commit] (temp file + rename); nothing appears before.
+    public static final class DuckDbTableWriter implements TableWriter {
+        private final Path file;
+        private final WriteOptions options;
+        private final Connection connection;
+        private final DuckDBAppender appender;
+        private boolean done;
+
+        DuckDbTableWriter(Path file, Map<String, String> columns, WriteOptions options) {
+            this.file = file;
+            this.options = options;
+            try {
+                connection = connect();
+                List<String> defs = new ArrayList<>();
+                columns.forEach((name, type) -> defs.add(quote(name) + " " + switch (type) {
+                    case "int32" -> "INTEGER";
+                    case "int64" -> "BIGINT";
+                    case "float" -> "FLOAT";
+                    case "double" -> "DOUBLE";
+                    default -> throw new IllegalArgumentException("unsupported column type " + type);
+                } + " NOT NULL"));
+                try (Statement st = connection.createStatement()) {
+                    st.execute("CREATE TABLE t (" + String.join(", ", defs) + ")");
+                }
+                appender = ((DuckDBConnection) connection).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "t");
+            } catch (SQLException e) {
+                throw new ParquetException(file, "cannot start writing: " + e.getMessage(), e);
             }
-            st.execute("CREATE TABLE t (" + String.join(", ", defs) + ")");
-            List<Column> cols = new ArrayList<>(table.columns().values());
-            try (DuckDBAppender app = ((DuckDBConnection) c).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "t")) {
-                int rows = table.rows();
+        }
+
+        @Override
+        public void append(HeaderTable batch) {
+            List<Column> cols = new ArrayList<>(batch.columns().values());
+            try {
+                int rows = batch.rows();
                 for (int r = 0; r < rows; r++) {
-                    app.beginRow();
+                    appender.beginRow();
                     for (Column col : cols) {
                         switch (col) {
-                            case Column.Ints x -> app.append(x.values()[r]);
-                            case Column.Longs x -> app.append(x.values()[r]);
-                            case Column.Floats x -> app.append(x.values()[r]);
-                            case Column.Doubles x -> app.append(x.values()[r]);
+                            case Column.Ints x -> appender.append(x.values()[r]);
+                            case Column.Longs x -> appender.append(x.values()[r]);
+                            case Column.Floats x -> appender.append(x.values()[r]);
+                            case Column.Doubles x -> appender.append(x.values()[r]);
                         }
                     }
-                    app.endRow();
+                    appender.endRow();
                 }
+            } catch (SQLException e) {
+                throw new ParquetException(file, "cannot write: " + e.getMessage(), e);
             }
-            Files.deleteIfExists(tmp);
-            st.execute("COPY t TO " + literal(tmp) + " (FORMAT parquet, COMPRESSION " + options.compression()
-                    + ", ROW_GROUP_SIZE " + options.rowGroupRows() + ")");
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (SQLException | IOException e) {
-            try {
+        }
+
+        @Override
+        public void commit() {
+            Path tmp = file.resolveSibling("." + file.getFileName() + ".partial");
+            try (Statement st = connection.createStatement()) {
+                appender.close();
                 Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // nothing more to clean
+                st.execute("COPY t TO " + literal(tmp) + " (FORMAT parquet, COMPRESSION " + options.compression()
+                        + ", ROW_GROUP_SIZE " + options.rowGroupRows() + ")");
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                done = true;
+            } catch (SQLException | IOException e) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // nothing more to clean
+                }
+                throw new ParquetException(file, "cannot write: " + e.getMessage(), e);
+            } finally {
+                close();
             }
-            throw new ParquetException(file, "cannot write: " + e.getMessage(), e);
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!done) {
+                    appender.close();
+                }
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing an in-memory database
+            }
+        }
+    }
+
+    /// Starts a batched write of a table with these columns (name → int32, int64, float, double).
+    public static TableWriter writer(Path file, Map<String, String> columns, WriteOptions options) {
+        return new DuckDbTableWriter(file, columns, options);
+    }
+
+    @Override
+    public void write(HeaderTable table, Path file, WriteOptions options) {
+        Map<String, String> types = new LinkedHashMap<>();
+        table.columns().forEach((k, v) -> types.put(k, v.typeName()));
+        try (TableWriter w = writer(file, types, options)) {
+            w.append(table);
+            w.commit();
         }
     }
 }

@@ -23,10 +23,8 @@ import org.seisproc.io.parquet.internal.ColumnBuffer;
 /// Hardwood (pure Java) as the fast Parquet reader: column projection, batches decoded into
 /// primitive arrays, the [Filter] pushed down as a Hardwood predicate where it maps (so row
 /// groups and pages are skipped by their statistics) and then applied exactly, row by row.
-/// Writing goes to [DuckDbBackend].
+/// Writing goes to the configured writer ([ParquetIO#write]).
 public final class HardwoodBackend implements ParquetBackend {
-    private final DuckDbBackend writer = new DuckDbBackend();
-
     @Override
     public String name() {
         return "hardwood";
@@ -241,6 +239,6 @@ public final class HardwoodBackend implements ParquetBackend {
 
     @Override
     public void write(HeaderTable table, Path file, WriteOptions options) {
-        writer.write(table, file, options);
+        ParquetIO.write(table, file, options);
     }
 }

@@ -55,9 +55,32 @@ public final class ParquetIO {
         return backend().schema(file);
     }
 
-    /// Writes `table` (atomically).
+    /// The system property choosing the writer: `native` (default) or `duckdb`.
+    public static final String WRITER_PROPERTY = "seisproc.parquet.writer";
+
+    /// Writes `table` (atomically) with the configured writer.
     public static void write(HeaderTable table, Path file, WriteOptions options) {
-        new DuckDbBackend().write(table, file, options);
+        java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+        table.columns().forEach((k, v) -> types.put(k, v.typeName()));
+        try (TableWriter w = writer(file, types, options)) {
+            w.append(table);
+            w.commit();
+        }
+    }
+
+    /// A batched writer (for tables too large to build at once) with the configured writer:
+    /// [NativeParquetWriter] unless `seisproc.parquet.writer` is `duckdb`.
+    public static TableWriter writer(Path file, java.util.Map<String, String> columns, WriteOptions options) {
+        return writer(System.getProperty(WRITER_PROPERTY, "native"), file, columns, options);
+    }
+
+    /// A batched writer by name: `native` or `duckdb`.
+    public static TableWriter writer(String name, Path file, java.util.Map<String, String> columns, WriteOptions options) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "native" -> new NativeParquetWriter(file, columns, options);
+            case "duckdb" -> DuckDbBackend.writer(file, columns, options);
+            default -> throw new IllegalArgumentException("unknown Parquet writer '" + name + "': use native or duckdb");
+        };
     }
 
     /// Batches of at most `batchRows` rows, read lazily: memory stays bounded by one batch.

@@ -47,19 +47,35 @@ public final class ColumnBuffer {
     }
 
     public void add(int[] v, int n) {
-        System.arraycopy(v, 0, ints, room(n), n);
+        add(v, 0, n);
+    }
+
+    public void add(int[] v, int from, int n) {
+        System.arraycopy(v, from, ints, room(n), n);
     }
 
     public void add(long[] v, int n) {
-        System.arraycopy(v, 0, longs, room(n), n);
+        add(v, 0, n);
+    }
+
+    public void add(long[] v, int from, int n) {
+        System.arraycopy(v, from, longs, room(n), n);
     }
 
     public void add(float[] v, int n) {
-        System.arraycopy(v, 0, floats, room(n), n);
+        add(v, 0, n);
+    }
+
+    public void add(float[] v, int from, int n) {
+        System.arraycopy(v, from, floats, room(n), n);
     }
 
     public void add(double[] v, int n) {
-        System.arraycopy(v, 0, doubles, room(n), n);
+        add(v, 0, n);
+    }
+
+    public void add(double[] v, int from, int n) {
+        System.arraycopy(v, from, doubles, room(n), n);
     }
 
     public void add(int v) {
