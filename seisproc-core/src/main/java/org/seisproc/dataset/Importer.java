@@ -156,14 +156,18 @@ public final class Importer {
                         + (String.valueOf(e.getMessage()).contains("space") ? " (the disk is full)" : ""), e);
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+            // The checksums (reading the store) and the header table (reading the raw headers) are
+            // independent: compute them at the same time.
+            SampleType storeType = type;
+            CompletableFuture<DatasetManifest.Checksums> checksums = options.checksums()
+                    ? CompletableFuture.supplyAsync(() -> checksums(storePath, headersPath, storeType, ns)) : null;
             writeHeaderTable(headersPath, headerBytes, info0.byteOrder(), options.read().layout().fields(), traces,
                     dir.resolve(DatasetFiles.HEADERS_PARQUET));
-            if (options.checksums()) {
-                try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared()) {
-                    MemorySegment s = mapRead(storePath, arena);
-                    MemorySegment h = mapRead(headersPath, arena);
-                    CompletableFuture<String> headerSum = CompletableFuture.supplyAsync(() -> sha256(h));
-                    sums = new DatasetManifest.Checksums(Dataset.digest(s, type, ns), headerSum.join());
+            if (checksums != null) {
+                try {
+                    sums = checksums.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
                 }
             }
             writeFileHeaders(files, dir);
@@ -360,6 +364,14 @@ public final class Importer {
     static String version() {
         String v = Importer.class.getPackage().getImplementationVersion();
         return v != null ? v : "dev";
+    }
+
+    private static DatasetManifest.Checksums checksums(Path storePath, Path headersPath, SampleType type, int ns) {
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared()) {
+            MemorySegment s = mapRead(storePath, arena);
+            MemorySegment h = mapRead(headersPath, arena);
+            return new DatasetManifest.Checksums(Dataset.digest(s, type, ns), sha256(h));
+        }
     }
 
     /// Decodes every layout field of the raw headers into `headers.parquet`, a million rows at a time.

@@ -91,7 +91,7 @@ public final class NativeParquetWriter implements TableWriter {
     private void resetPending() {
         pending.clear();
         for (String t : types) {
-            pending.add(new ColumnBuffer(t, Math.min(options.rowGroupRows(), 1 << 20)));
+            pending.add(new ColumnBuffer(t, Math.min(options.rowGroupRows(), 1 << 16)));
         }
     }
 

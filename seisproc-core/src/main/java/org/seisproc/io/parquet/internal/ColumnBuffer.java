@@ -51,7 +51,8 @@ public final class ColumnBuffer {
     }
 
     public void add(int[] v, int from, int n) {
-        System.arraycopy(v, from, ints, room(n), n);
+        int at = room(n);   // may reallocate: take the array after
+        System.arraycopy(v, from, ints, at, n);
     }
 
     public void add(long[] v, int n) {
@@ -59,7 +60,8 @@ public final class ColumnBuffer {
     }
 
     public void add(long[] v, int from, int n) {
-        System.arraycopy(v, from, longs, room(n), n);
+        int at = room(n);   // may reallocate: take the array after
+        System.arraycopy(v, from, longs, at, n);
     }
 
     public void add(float[] v, int n) {
@@ -67,7 +69,8 @@ public final class ColumnBuffer {
     }
 
     public void add(float[] v, int from, int n) {
-        System.arraycopy(v, from, floats, room(n), n);
+        int at = room(n);   // may reallocate: take the array after
+        System.arraycopy(v, from, floats, at, n);
     }
 
     public void add(double[] v, int n) {
@@ -75,23 +78,28 @@ public final class ColumnBuffer {
     }
 
     public void add(double[] v, int from, int n) {
-        System.arraycopy(v, from, doubles, room(n), n);
+        int at = room(n);   // may reallocate: take the array after
+        System.arraycopy(v, from, doubles, at, n);
     }
 
     public void add(int v) {
-        ints[room(1)] = v;
+        int at = room(1);
+        ints[at] = v;
     }
 
     public void add(long v) {
-        longs[room(1)] = v;
+        int at = room(1);
+        longs[at] = v;
     }
 
     public void add(float v) {
-        floats[room(1)] = v;
+        int at = room(1);
+        floats[at] = v;
     }
 
     public void add(double v) {
-        doubles[room(1)] = v;
+        int at = room(1);
+        doubles[at] = v;
     }
 
     /// The column (trimmed to size; the array is not copied when exactly full).
