@@ -16,13 +16,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/// `seisproc headers FILE --fields cdp,offset [--traces 0:10] [--csv|--json]`.
+/// `seisproc headers FILE|DATASET --fields cdp,offset [--traces 0:10] [--where ...] [--limit N] [--csv|--json]`.
 @Command(name = "headers", mixinStandardHelpOptions = true,
-        description = {"Prints trace header fields of a SEG-Y or SU file, one row per trace.",
+        description = {"Prints trace header fields of a SEG-Y/SU file or a dataset, one row per trace.",
+                "On a dataset the fields come from headers.parquet (via the header cache) and may be filtered with --where.",
                 "Fields by SU short name (cdp, offset, sx, ...) or long name (ensemble_number, ...); 'seisproc fields' lists them."})
 final class HeadersCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "FILE")
+    @Parameters(index = "0", paramLabel = "FILE|DATASET")
     Path file;
+
+    @Option(names = "--where", paramLabel = "FILTER",
+            description = "Datasets: rows to keep, e.g. \"cdp between 100 and 200 and offset < 500\", \"fldr in (1,2,3)\".")
+    String where;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Print at most N rows.")
+    Long limit;
+
+    @Mixin
+    ParquetMixin parquet;
 
     @Option(names = "--fields", split = ",", paramLabel = "NAME",
             defaultValue = "tracl,fldr,tracf,cdp,offset,sx,sy,gx,gy,iline,xline",
@@ -52,6 +63,12 @@ final class HeadersCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         TraceRange range = traces != null ? TraceRange.parse(traces) : TraceRange.all();
+        if (java.nio.file.Files.isDirectory(file)) {
+            return datasetHeaders(out, range);
+        }
+        if (where != null) {
+            throw new UsageException("--where works on datasets; import the file first (seisproc import)");
+        }
         try (SegyFile f = SegyFile.open(file, read.options())) {
             List<HeaderField> selected = f.layout().fields(fields);
             long first = range.first(f.traceCount());
@@ -92,6 +109,39 @@ final class HeadersCommand implements Callable<Integer> {
                 out.println(line);
             }
         }
+        return Main.OK;
+    }
+
+    private Integer datasetHeaders(PrintWriter out, TraceRange range) {
+        parquet.apply();
+        java.nio.file.Path table = file.resolve(org.seisproc.dataset.DatasetFiles.HEADERS_PARQUET);
+        org.seisproc.dataset.DatasetManifest.read(file);
+        org.seisproc.io.parquet.Filter filter = where != null ? org.seisproc.io.parquet.Filter.parse(where)
+                : org.seisproc.io.parquet.Filter.ALL;
+        List<String> columns = new java.util.ArrayList<>(fields);
+        org.seisproc.headers.HeaderTable t = parquet.read(table, columns, filter);
+        long[] rowNumbers = null;
+        if (filter == org.seisproc.io.parquet.Filter.ALL) {
+            long first = range.first(t.rows());
+            long end = range.end(t.rows());
+            int n = (int) Math.max(0, (end - first + range.step() - 1) / range.step());
+            int[] rows = new int[n];
+            rowNumbers = new long[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = (int) (first + i * range.step());
+                rowNumbers[i] = rows[i];
+            }
+            t = t.select(rows, n);
+        } else if (traces != null) {
+            throw new UsageException("use either --traces or --where");
+        }
+        if (limit != null && limit < t.rows()) {
+            t = t.head((int) (long) limit);
+            if (rowNumbers != null) {
+                rowNumbers = java.util.Arrays.copyOf(rowNumbers, t.rows());
+            }
+        }
+        TableOutput.print(out, t, rowNumbers, "trace", csv, json);
         return Main.OK;
     }
 

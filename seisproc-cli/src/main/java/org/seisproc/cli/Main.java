@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "seisproc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Seismic data processing: SEG-Y and Seismic Unix files, datasets, headers, flows.",
         subcommands = {InfoCommand.class, HeadersCommand.class, ChecksumCommand.class, FieldsCommand.class,
-                SynthCommand.class, ImportCommand.class, ExportCommand.class, ProcessorsCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                SynthCommand.class, ImportCommand.class, ExportCommand.class, ProcessorsCommand.class, RunCommand.class, SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (bad data, I/O error)", "2:usage error (bad option or argument)"})
 public final class Main implements Runnable {
@@ -48,7 +48,7 @@ public final class Main implements Runnable {
                 return USAGE;
             }
             if (ex instanceof SegyException || ex instanceof UncheckedIOException || ex instanceof CliFailure
-                    || ex instanceof org.seisproc.dataset.DatasetException) {
+                    || ex instanceof org.seisproc.dataset.DatasetException || ex instanceof org.seisproc.io.parquet.ParquetException) {
                 e.println("seisproc " + commandLine.getCommandName() + ": error: " + ex.getMessage());
                 return FAILURE;
             }

@@ -96,8 +96,20 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         return ColumnPlan.of(job.key(), keys, order);
     }
 
+    /// Key columns from the header cache (mapped files beside headers.parquet), or decoded from
+    /// the raw headers when the dataset has no header table.
     private static int[][] columns(Dataset input, HeaderLayout layout, List<String> names) {
         int[][] out = new int[names.size()][];
+        java.nio.file.Path table = input.dir().resolve(org.seisproc.dataset.DatasetFiles.HEADERS_PARQUET);
+        if (java.nio.file.Files.isRegularFile(table) && !names.isEmpty()) {
+            List<String> canonical = names.stream().map(n -> layout.field(n).name()).toList();
+            try (org.seisproc.io.parquet.HeaderCache cache = org.seisproc.io.parquet.HeaderCache.open(table, canonical)) {
+                for (int i = 0; i < names.size(); i++) {
+                    out[i] = cache.segment(canonical.get(i)).toArray(java.lang.foreign.ValueLayout.JAVA_INT);
+                }
+            }
+            return out;
+        }
         for (int i = 0; i < names.size(); i++) {
             out[i] = input.intColumn(layout.field(names.get(i)));
         }

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.seisproc.headers.Column;
 import org.seisproc.headers.HeaderTable;
 
-/// A derived, rebuildable cache of header columns: one raw little-endian file per column
+/// A derived, rebuildable cache of header columns: one raw file per column, in the machine's byte
+/// order (little-endian on x86 and ARM),
 /// (`<name>.int32`, `.int64`, `.float`, `.double`) in `.header-cache/` beside the Parquet file,
 /// memory-mapped, so that loading columns costs a mapping instead of a decode. The manifest
 /// (`cache.json`) records the Parquet file's size and modification time; when they change the
@@ -124,11 +125,17 @@ public final class HeaderCache implements AutoCloseable {
             case Column.Doubles x -> MemorySegment.ofArray(x.values());
         };
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            var buf = src.asByteBuffer().order(java.nio.ByteOrder.nativeOrder());
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+            if (src.byteSize() > 0) {
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment dst = ch.map(FileChannel.MapMode.READ_WRITE, 0, src.byteSize(), arena);
+                    MemorySegment.copy(src, 0, dst, 0, src.byteSize());
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
