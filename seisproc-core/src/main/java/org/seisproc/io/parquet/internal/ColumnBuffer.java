@@ -25,6 +25,11 @@ public final class ColumnBuffer {
         }
     }
 
+    /// Empties the buffer, keeping its arrays for reuse.
+    public void clear() {
+        size = 0;
+    }
+
     public String type() {
         return type;
     }

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Headers benchmark (issue 5): a realistic 22,324,543-row header table (21 int32 trace-header
+# columns, shot order) written by us (native writer) and by Polars, then in ONE run: loading 2
+# columns (cdp, offset) and 7 columns with Hardwood, DuckDB and the header cache, and Polars
+# (nodejs-polars, pinned in package-lock.json) reading the same file into typed arrays. "cold" is
+# the first read in a fresh process, "warm" the min/median of the next ones in that process; the
+# file is in the page cache (touched before each tool). Prints times and our/Polars ratios.
+#
+# Usage: bench/headers/run.sh [ROWS] [REPEATS]     (default 22324543 rows, 5 reads per process)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+rows="${1:-22324543}"
+repeats="${2:-5}"
+work="${BENCH_DIR:-$repo/target/bench-headers}"
+mkdir -p "$work"
+source "$repo/bin/jdk25.sh"
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+[ -f "$repo/seisproc-bench/target/seisproc-bench.jar" ] || (cd "$repo" && ./mvnw -q -pl seisproc-bench -am package -DskipTests)
+J=(java --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -cp "$repo/seisproc-bench/target/seisproc-bench.jar" org.seisproc.bench.HeadersBench)
+ours="$work/headers.parquet"
+theirs="$work/headers-polars.parquet"
+rm -f "$ours" "$theirs"; rm -rf "$work/.header-cache"
+echo "== $(date -u +%Y-%m-%dT%H:%MZ); $(nproc) cores; $(java -version 2>&1 | head -1); nodejs-polars $(node -p "require('$here/node_modules/nodejs-polars/package.json').version")"
+w_ours=$("${J[@]}" generate "$ours" "$rows" | cut -d' ' -f1)
+w_polars=$(cd "$here" && node polars.mjs write "$ours" "$theirs" | cut -d' ' -f1)
+echo "write: ours $w_ours s ($(stat -c %s "$ours") bytes), Polars $w_polars s ($(stat -c %s "$theirs") bytes)"
+two="cdp,offset"
+seven="fldr,tracf,cdp,offset,sx,gx,iline"
+stats() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.4f %.4f\n", a[1], m}'; }
+declare -A cold warm
+for cols in "$two" "$seven"; do
+  for tool in hardwood duckdb cache polars; do
+    cat "$ours" > /dev/null
+    if [ "$tool" = polars ]; then
+      out=$(cd "$here" && node polars.mjs read "$ours" "$cols" "$repeats")
+    else
+      out=$("${J[@]}" read "$ours" "$cols" "$tool" "$repeats")
+    fi
+    times=($(echo "$out" | grep -E '^[0-9]' | cut -d' ' -f1))
+    cold["$tool/$cols"]=${times[0]}
+    read -r mn md < <(stats "${times[@]:1}")
+    warm["$tool/$cols"]="$mn $md"
+  done
+done
+echo
+printf "%-28s %10s %10s %10s   %s\n" "read (warm page cache)" "cold s" "warm min" "warm med" "ratio to Polars (warm min, cold)"
+for cols in "$two" "$seven"; do
+  n=$(echo "$cols" | tr ',' '\n' | wc -l)
+  read -r pmin _ <<< "${warm[polars/$cols]}"
+  pcold=${cold[polars/$cols]}
+  for tool in hardwood duckdb cache polars; do
+    read -r mn md <<< "${warm[$tool/$cols]}"
+    printf "%-28s %10s %10s %10s   %s\n" "$tool, $n columns" "${cold[$tool/$cols]}" "$mn" "$md" \
+      "$(awk -v a="$mn" -v b="$pmin" -v c="${cold[$tool/$cols]}" -v d="$pcold" 'BEGIN{printf "%.2fx, %.2fx", a/b, c/d}')"
+  done
+done
+echo
+echo "write ratio ours/Polars: $(awk -v a="$w_ours" -v b="$w_polars" 'BEGIN{printf "%.2fx", a/b}')"
+echo "targets: cache <= 0.5x Polars, Parquet read <= 1.0x, write <= 1.0x"
+echo "(cache: time to map the cached columns, built on the first open = the 'cold' run; see HeadersBench for the one-pass time)"
+[ "${KEEP:-0}" = 1 ] || rm -rf "$work"
