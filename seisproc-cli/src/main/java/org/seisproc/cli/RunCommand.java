@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.seisproc.dataset.Dataset;
-import org.seisproc.engine.ColumnPlan;
 import org.seisproc.engine.Engine;
 import org.seisproc.engine.EnsemblePlan;
 import org.seisproc.engine.Job;
@@ -55,10 +54,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
         }, "seisproc-cancel");
         try (Dataset input = Dataset.open(job.input())) {
-            long t0 = System.nanoTime();
-            EnsemblePlan plan = plan(input, layout, job);
-            out.printf("run: %s: %,d traces in %,d ensembles by %s; plan in %.2f s; %d worker(s)%n", job.input(), input.traceCount(),
-                    plan.ensembles(), job.key(), (System.nanoTime() - t0) / 1e9, w);
+            org.seisproc.engine.SharedData shared = org.seisproc.engine.SharedData.load(input, job.key(), job.sortBy(), layout);
+            EnsemblePlan plan = shared.plan();
+            out.printf("run: %s: %,d traces in %,d ensembles by %s; shared data loaded in %.2f s; %d worker(s)%n", job.input(),
+                    input.traceCount(), plan.ensembles(), job.key(), shared.loadSeconds(), w);
+            for (org.seisproc.engine.SharedData.Item item : shared.memoryReport()) {
+                out.printf("run:   shared %-52s %,14d bytes %s%n", item.what(), item.bytes(), item.mapped() ? "(mapped)" : "(heap)");
+            }
             Runtime.getRuntime().addShutdownHook(hook);
             Engine.Report r;
             try (Progress progress = new Progress("run", input.traceCount(), "traces", out)) {
@@ -87,32 +89,5 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     r.ensembles(), r.traces(), r.seconds(), r.traces() / Math.max(r.seconds(), 1e-9), r.startupSeconds());
         }
         return Main.OK;
-    }
-
-    /// The ensembles of the job's key, ordered in-gather by its sortBy fields.
-    static EnsemblePlan plan(Dataset input, HeaderLayout layout, Job job) {
-        int[][] keys = columns(input, layout, job.key());
-        int[][] order = columns(input, layout, job.sortBy());
-        return ColumnPlan.of(job.key(), keys, order);
-    }
-
-    /// Key columns from the header cache (mapped files beside headers.parquet), or decoded from
-    /// the raw headers when the dataset has no header table.
-    private static int[][] columns(Dataset input, HeaderLayout layout, List<String> names) {
-        int[][] out = new int[names.size()][];
-        java.nio.file.Path table = input.dir().resolve(org.seisproc.dataset.DatasetFiles.HEADERS_PARQUET);
-        if (java.nio.file.Files.isRegularFile(table) && !names.isEmpty()) {
-            List<String> canonical = names.stream().map(n -> layout.field(n).name()).toList();
-            try (org.seisproc.io.parquet.HeaderCache cache = org.seisproc.io.parquet.HeaderCache.open(table, canonical)) {
-                for (int i = 0; i < names.size(); i++) {
-                    out[i] = cache.segment(canonical.get(i)).toArray(java.lang.foreign.ValueLayout.JAVA_INT);
-                }
-            }
-            return out;
-        }
-        for (int i = 0; i < names.size(); i++) {
-            out[i] = input.intColumn(layout.field(names.get(i)));
-        }
-        return out;
     }
 }
