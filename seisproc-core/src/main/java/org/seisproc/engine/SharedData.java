@@ -97,10 +97,12 @@ public final class SharedData implements AutoCloseable {
     }
 
     /// Releases the mapped key columns (the dataset belongs to the caller).
-    public void clear() {
-        cleared = true;
-        if (cache != null) {
-            cache.close();
+    public synchronized void clear() {
+        if (!cleared) {
+            cleared = true;
+            if (cache != null) {
+                cache.close();
+            }
         }
     }
 
