@@ -117,6 +117,16 @@ public final class DatasetWriter implements AutoCloseable {
         field.write(headers.segment(), trace * headerBytes, source.headerByteOrder(), value);
     }
 
+    /// Replaces trace `trace`'s raw header block(s) with `header` (`traceHeaderBytes` bytes, in
+    /// the source's byte order): for steps that reorder traces.
+    public void writeTraceHeader(long trace, MemorySegment header) {
+        check(trace);
+        if (header.byteSize() != headerBytes) {
+            throw new IllegalArgumentException("a trace header block has " + headerBytes + " bytes, got " + header.byteSize());
+        }
+        MemorySegment.copy(header, 0, headers.segment(), trace * headerBytes, headerBytes);
+    }
+
     /// Syncs everything and publishes the dataset (checksums recomputed).
     public void commit() {
         if (done) {
