@@ -78,8 +78,9 @@ public final class TraceSorter {
         long traceBytes = (long) ns * type.bytes();
         int workers = Math.max(1, options.workers());
         long perWorker = Math.max(traceBytes, options.memoryBytes() / workers);
-        int block = (int) Math.max(1, Math.min(Math.min(1 << 16, (Integer.MAX_VALUE - 8) / Math.max(1, ns)),
+        int budgetBlock = (int) Math.max(1, Math.min(Math.min(1 << 16, (Integer.MAX_VALUE - 8) / Math.max(1, ns)),
                 perWorker / Math.max(1, traceBytes)));
+        int block = (int) Math.max(1, Math.min(budgetBlock, (n + 4L * workers - 1) / (4L * workers))); // >= 4 blocks per worker
         AtomicLong done = new AtomicLong();
         try (DatasetWriter out = DatasetWriter.derive(source, target, step, options.overwrite())) {
             ParallelTraces.run(ParallelTraces.split(0, n, block), workers, new ParallelTraces.Work<Scratch>() {
