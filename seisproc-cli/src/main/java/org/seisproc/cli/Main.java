@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "seisproc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Seismic data processing: SEG-Y and Seismic Unix files, datasets, headers, flows.",
         subcommands = {InfoCommand.class, HeadersCommand.class, ChecksumCommand.class, FieldsCommand.class,
-                SynthCommand.class, ImportCommand.class, ExportCommand.class, ProcessorsCommand.class, RunCommand.class, SchemaCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                SynthCommand.class, ImportCommand.class, ExportCommand.class, IndexCommand.class, GatherCommand.class,
+                SortCommand.class, ProcessorsCommand.class, RunCommand.class, SchemaCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (bad data, I/O error)", "2:usage error (bad option or argument)"})
 public final class Main implements Runnable {

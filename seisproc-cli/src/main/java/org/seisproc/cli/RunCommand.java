@@ -54,12 +54,18 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
         }, "seisproc-cancel");
         try (Dataset input = Dataset.open(job.input())) {
-            org.seisproc.engine.SharedData shared = org.seisproc.engine.SharedData.load(input, job.key(), job.sortBy(), layout);
-            EnsemblePlan plan = shared.plan();
-            out.printf("run: %s: %,d traces in %,d ensembles by %s; shared data loaded in %.2f s; %d worker(s)%n", job.input(),
-                    input.traceCount(), plan.ensembles(), job.key(), shared.loadSeconds(), w);
+            if (job.sortBy().size() > 1) {
+                throw new UsageException("sortBy takes one field (the in-gather order); the job has " + job.sortBy());
+            }
+            long t0 = System.nanoTime();
+            org.seisproc.ensemble.EnsembleKey key = org.seisproc.ensemble.EnsembleKey.parse(String.join(",", job.key()),
+                    job.sortBy().isEmpty() ? null : job.sortBy().getFirst());
+            org.seisproc.engine.SharedData shared = org.seisproc.engine.SharedData.load(input, List.of(), key);
+            EnsemblePlan plan = new org.seisproc.engine.IndexPlan(shared.index());
+            out.printf("run: %s: %,d traces in %,d ensembles by %s; shared data ready in %.2f s; %d worker(s)%n", job.input(),
+                    input.traceCount(), plan.ensembles(), key.spec(), (System.nanoTime() - t0) / 1e9, w);
             for (org.seisproc.engine.SharedData.Item item : shared.memoryReport()) {
-                out.printf("run:   shared %-52s %,14d bytes %s%n", item.what(), item.bytes(), item.mapped() ? "(mapped)" : "(heap)");
+                out.printf("run:   shared %-52s %,14d bytes (%s)%n", item.what(), item.bytes(), item.kind());
             }
             Runtime.getRuntime().addShutdownHook(hook);
             Engine.Report r;
@@ -67,6 +73,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 r = Engine.run(job, input, plan, layout,
                         new Engine.Options(w, overwrite, !noResume, progress::update, cancel));
             } finally {
+                shared.clear();
                 finished.countDown();
             }
             try {

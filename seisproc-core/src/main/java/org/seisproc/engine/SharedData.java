@@ -1,79 +1,85 @@
 package org.seisproc.engine;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.seisproc.dataset.Dataset;
-import org.seisproc.dataset.DatasetFiles;
-import org.seisproc.io.parquet.HeaderCache;
-import org.seisproc.segy.HeaderLayout;
+import org.seisproc.ensemble.EnsembleIndex;
+import org.seisproc.ensemble.EnsembleKey;
+import org.seisproc.ensemble.GatherReader;
+import org.seisproc.ensemble.internal.HeaderColumns;
 
-/// What the coordinator of a job loads once and every worker shares without copying: the
-/// dataset (samples and raw headers memory-mapped), the key columns (memory-mapped from the
-/// header cache) and the ensemble plan built from them (primitive arrays, immutable once built).
-/// Workers hold references; their own memory is the gather they work on.
+/// What a job's coordinator loads ONCE and every worker reads: the header columns the job
+/// needs and the ensemble index, plus the dataset's mapped trace store.
 ///
-/// Across processes on one host the mapped files play the role that fork's copy-on-write plays
-/// in the Python original: every process maps the same page-cache pages.
+/// Columns live in one off-heap arena (int32, native order: [#INT]); workers get read-only
+/// views of the same memory ([#column] returns a fresh read-only view each call, never a
+/// copy: every view has the same address), and read gathers straight from the mapped store
+/// through their own [GatherReader] ([#reader]) — a worker's own memory is the gather it works
+/// on. The index is mapped from `index/<name>.idx` (built first when absent or stale).
+///
+/// Across processes (several JVMs, or Spark executors on one host) the mapped files play the
+/// role that fork copy-on-write plays in the Python original: each process maps the same
+/// trace store and index files, and the operating system keeps one copy of those pages in the
+/// page cache for all of them. (Header columns decoded here are per process; the header cache
+/// files, once they exist, will be mapped the same way.)
+///
+/// [#memoryReport] lists what is held and its bytes; [#clear] releases everything (views
+/// taken before then fail on access instead of reading freed memory).
 public final class SharedData implements AutoCloseable {
-    /// One shared item: what it is, its size in bytes, and whether it is mapped (page cache,
-    /// shared by every process) or on this JVM's heap (shared by every worker thread).
-    public record Item(String what, long bytes, boolean mapped) {
+    /// Layout of column values (int32, native byte order).
+    public static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
+
+    /// One line of the memory report.
+    ///
+    /// @param what  the item (`column cdp`, `index cdp (mapped)`, `trace store (mapped)`)
+    /// @param bytes its size
+    /// @param kind  `off-heap`, `mapped`
+    public record Item(String what, long bytes, String kind) {
     }
 
     private final Dataset dataset;
-    private final HeaderCache cache;
-    private final EnsemblePlan plan;
-    private final List<Item> report;
-    private final double loadSeconds;
+    private final Arena arena;
+    private final Map<String, MemorySegment> columns;
+    private final EnsembleIndex index;
     private volatile boolean cleared;
 
-    private SharedData(Dataset dataset, HeaderCache cache, EnsemblePlan plan, List<Item> report, double loadSeconds) {
+    private SharedData(Dataset dataset, Arena arena, Map<String, MemorySegment> columns, EnsembleIndex index) {
         this.dataset = dataset;
-        this.cache = cache;
-        this.plan = plan;
-        this.report = report;
-        this.loadSeconds = loadSeconds;
+        this.arena = arena;
+        this.columns = columns;
+        this.index = index;
     }
 
-    /// Loads what a job over `dataset` grouped by `key` (in-gather order `sortBy`) needs.
-    public static SharedData load(Dataset dataset, List<String> key, List<String> sortBy, HeaderLayout layout) {
-        long t0 = System.nanoTime();
-        List<String> names = new ArrayList<>();
-        for (String n : key) {
-            names.add(layout.field(n).name());
-        }
-        for (String n : sortBy) {
-            names.add(layout.field(n).name());
-        }
-        Path table = dataset.dir().resolve(DatasetFiles.HEADERS_PARQUET);
-        HeaderCache cache = null;
-        int[][] columns = new int[names.size()][];
-        List<Item> report = new ArrayList<>();
-        report.add(new Item("trace store " + dataset.sampleType().fileName(), dataset.samples().byteSize(), true));
-        report.add(new Item("raw trace headers", dataset.traceHeaders().byteSize(), true));
-        if (Files.isRegularFile(table)) {
-            cache = HeaderCache.open(table, names);
-            for (int i = 0; i < names.size(); i++) {
-                MemorySegment s = cache.segment(names.get(i));
-                columns[i] = s.toArray(ValueLayout.JAVA_INT);
-                report.add(new Item("key column " + names.get(i) + " (mapped cache)", s.byteSize(), true));
+    /// Loads header columns `fields` (names as in the dataset's schema) and the index of `key`
+    /// (null: none) of `dataset`. The dataset stays open and owned by the caller.
+    public static SharedData load(Dataset dataset, List<String> fields, EnsembleKey key) {
+        Arena arena = Arena.ofShared();
+        Map<String, MemorySegment> cols = new LinkedHashMap<>();
+        EnsembleIndex index = null;
+        try {
+            for (String f : fields) {
+                String name = f.trim().toLowerCase(Locale.ROOT);
+                if (cols.containsKey(name)) {
+                    continue;
+                }
+                int[] values = HeaderColumns.intColumn(dataset, name);
+                MemorySegment seg = arena.allocate(INT, values.length);
+                MemorySegment.copy(values, 0, seg, INT, 0, values.length);
+                cols.put(name, seg);
             }
-        } else {
-            for (int i = 0; i < names.size(); i++) {
-                columns[i] = dataset.intColumn(layout.field(names.get(i)));
-            }
+            index = key != null ? EnsembleIndex.open(dataset, key) : null;
+            return new SharedData(dataset, arena, cols, index);
+        } catch (RuntimeException e) {
+            arena.close();
+            throw e;
         }
-        int[][] keys = java.util.Arrays.copyOfRange(columns, 0, key.size());
-        int[][] order = java.util.Arrays.copyOfRange(columns, key.size(), columns.length);
-        ColumnPlan plan = ColumnPlan.of(key, keys, order);
-        report.add(new Item("ensemble plan: permutation + " + plan.ensembles() + " ensemble starts",
-                4L * dataset.traceCount() + 4L * (plan.ensembles() + 1), false));
-        return new SharedData(dataset, cache, plan, List.copyOf(report), (System.nanoTime() - t0) / 1e9);
     }
 
     public Dataset dataset() {
@@ -81,31 +87,71 @@ public final class SharedData implements AutoCloseable {
         return dataset;
     }
 
-    public EnsemblePlan plan() {
+    /// A read-only view of column `name`: `column(name).getAtIndex(SharedData.INT, trace)`.
+    /// Zero-copy: every view covers the same memory.
+    public MemorySegment column(String name) {
         check();
-        return plan;
+        MemorySegment s = columns.get(name.trim().toLowerCase(Locale.ROOT));
+        if (s == null) {
+            throw new IllegalArgumentException("column '" + name + "' was not loaded; loaded: " + String.join(", ", columns.keySet()));
+        }
+        return s.asReadOnly();
     }
 
-    /// What is shared and how big it is.
+    /// The names of the loaded columns.
+    public List<String> columnNames() {
+        return List.copyOf(columns.keySet());
+    }
+
+    /// The shared ensemble index (immutable); an error when none was loaded.
+    public EnsembleIndex index() {
+        check();
+        if (index == null) {
+            throw new IllegalStateException("no ensemble index was loaded");
+        }
+        return index;
+    }
+
+    /// A gather reader for one worker: its own buffer over the shared store and index.
+    public GatherReader reader() {
+        return new GatherReader(dataset(), index());
+    }
+
+    /// What is held, and its bytes.
     public List<Item> memoryReport() {
-        return report;
+        check();
+        List<Item> items = new ArrayList<>();
+        for (Map.Entry<String, MemorySegment> e : columns.entrySet()) {
+            items.add(new Item("column " + e.getKey(), e.getValue().byteSize(), "off-heap"));
+        }
+        if (index != null) {
+            items.add(new Item("index " + index.key(), index.bytes(), index.mapped() ? "mapped" : "heap"));
+        }
+        items.add(new Item("trace store", dataset.samples().byteSize(), "mapped"));
+        return items;
     }
 
-    /// Seconds it took to load.
-    public double loadSeconds() {
-        return loadSeconds;
+    /// Total bytes of [#memoryReport].
+    public long totalBytes() {
+        long sum = 0;
+        for (Item i : memoryReport()) {
+            sum += i.bytes();
+        }
+        return sum;
     }
 
-    /// Releases the mapped key columns (the dataset belongs to the caller).
-    public synchronized void clear() {
+    /// Releases the columns and the index; views taken earlier fail on use afterwards.
+    public void clear() {
         if (!cleared) {
             cleared = true;
-            if (cache != null) {
-                cache.close();
+            arena.close();
+            if (index != null) {
+                index.close();
             }
         }
     }
 
+    /// Same as [#clear].
     @Override
     public void close() {
         clear();

@@ -3,64 +3,84 @@ package org.seisproc.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.Importer;
-import org.seisproc.segy.HeaderLayout;
+import org.seisproc.ensemble.EnsembleKey;
 import org.seisproc.segy.SampleFormat;
+import org.seisproc.segy.TraceField;
 import org.seisproc.synth.SurveyGeometry;
 import org.seisproc.synth.SyntheticSurvey;
 
-/// Shared data: loaded once, the plan equals a brute-force grouping of the unsorted (shot-ordered)
-/// survey, every worker thread sees the very same memory, the report accounts for it, and
-/// clear() releases it.
+/// SharedData: loaded once, workers see the same memory (no copies), report, clear.
 class SharedDataTest {
-    @Test
-    void loadedOnceSharedByAllWorkersAndEqualToABruteForceGrouping(@TempDir Path dir) throws Exception {
+    @TempDir
+    Path dir;
+
+    Path survey() {
         Path sgy = dir.resolve("s.sgy");
-        new SyntheticSurvey(SurveyGeometry.of(12, 48), 100, 4000, SampleFormat.IEEE_FLOAT32, 2).write(sgy, ByteOrder.BIG_ENDIAN, 2, null);
-        Path ds = dir.resolve("s.ds");
-        Importer.run(List.of(sgy), ds, Importer.Options.defaults());
-        try (Dataset d = Dataset.open(ds); SharedData shared = SharedData.load(d, List.of("cdp"), List.of("offset"), HeaderLayout.standard())) {
-            EnsemblePlan plan = shared.plan();
-            EnsemblePlan brute = TestPlans.byKey(d, "cdp", "offset");
-            assertThat(plan.ensembles()).isEqualTo(brute.ensembles());
-            for (int e = 0; e < plan.ensembles(); e++) {
-                assertThat(plan.key(e)).containsExactly(brute.key(e));
-                assertThat(plan.traceCount(e)).isEqualTo(brute.traceCount(e));
-                for (int i = 0; i < plan.traceCount(e); i++) {
-                    assertThat(plan.trace(e, i)).as("ensemble %d trace %d", e, i).isEqualTo(brute.trace(e, i));
-                }
+        new SyntheticSurvey(SurveyGeometry.of(12, 48), 32, 4000, SampleFormat.IEEE_FLOAT32, 1).write(sgy, ByteOrder.BIG_ENDIAN, 2, t -> { });
+        Importer.run(List.of(sgy), dir.resolve("ds"), Importer.Options.defaults().withWorkers(2));
+        return dir.resolve("ds");
+    }
+
+    @Test
+    void workersShareTheSameMemory() throws Exception {
+        try (Dataset ds = Dataset.open(survey());
+             SharedData shared = SharedData.load(ds, List.of("cdp", "offset", "CDP"), EnsembleKey.parse("cdp", "offset"))) {
+            assertThat(shared.columnNames()).containsExactly("cdp", "offset");
+            ExecutorService pool = Executors.newFixedThreadPool(3);
+            List<Future<long[]>> seen = new ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                seen.add(pool.submit(() -> new long[] {shared.column("cdp").address(), shared.index().permutation().address(),
+                        shared.reader().dataset().samples().address()}));
             }
-            // every worker thread gets the same objects and the same mapped memory (no copy)
-            ConcurrentHashMap<Object, Boolean> plans = new ConcurrentHashMap<>();
-            ConcurrentHashMap<Long, Boolean> addresses = new ConcurrentHashMap<>();
-            CountDownLatch done = new CountDownLatch(4);
-            for (int w = 0; w < 4; w++) {
-                Thread.ofPlatform().start(() -> {
-                    plans.put(shared.plan(), true);
-                    addresses.put(shared.dataset().samples().address(), true);
-                    done.countDown();
-                });
+            long[] first = seen.get(0).get();
+            for (Future<long[]> f : seen) {
+                assertThat(f.get()).isEqualTo(first); // the same addresses: views, not copies
             }
-            done.await();
-            assertThat(plans).hasSize(1);
-            assertThat(addresses).hasSize(1);
-            assertThat(shared.memoryReport()).anySatisfy(i -> {
-                assertThat(i.what()).contains("trace store");
-                assertThat(i.bytes()).isEqualTo(d.samples().byteSize());
-                assertThat(i.mapped()).isTrue();
-            });
-            assertThat(shared.memoryReport()).anySatisfy(i -> assertThat(i.what()).contains("key column cdp"));
+            pool.shutdown();
+            assertThat(first[0]).isNotZero();
+            MemorySegment view = shared.column("cdp");
+            assertThat(view.isReadOnly()).isTrue();
+            assertThatThrownBy(() -> view.set(SharedData.INT, 0, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("read-only");
+            // a write through the owner's memory is visible through every view taken before
+            MemorySegment writable = MemorySegment.ofAddress(view.address()).reinterpret(view.byteSize());
+            int old = view.getAtIndex(SharedData.INT, 3);
+            writable.setAtIndex(SharedData.INT, 3, old + 12345);
+            assertThat(shared.column("cdp").getAtIndex(SharedData.INT, 3)).isEqualTo(old + 12345);
+            assertThat(view.getAtIndex(SharedData.INT, 3)).isEqualTo(old + 12345);
+            writable.setAtIndex(SharedData.INT, 3, old);
+            // values are the headers
+            for (int t = 0; t < ds.traceCount(); t += 17) {
+                assertThat(view.getAtIndex(SharedData.INT, t)).isEqualTo((int) ds.header(t, TraceField.ENSEMBLE_NUMBER.field()));
+            }
+            assertThat(shared.index().mapped()).isTrue();
+            var report = shared.memoryReport();
+            assertThat(report).extracting(SharedData.Item::what).contains("column cdp", "column offset", "trace store");
+            assertThat(report.get(0).bytes()).isEqualTo(4 * ds.traceCount());
+            assertThat(shared.totalBytes()).isGreaterThan(ds.samples().byteSize());
             shared.clear();
-            assertThatThrownBy(shared::plan).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> shared.column("cdp")).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> view.getAtIndex(SharedData.INT, 0)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void unknownColumnNamesTheValidOnes() {
+        try (Dataset ds = Dataset.open(survey())) {
+            assertThatThrownBy(() -> SharedData.load(ds, List.of("cdp", "bogus"), null))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'bogus'").hasMessageContaining("valid keys");
         }
     }
 }

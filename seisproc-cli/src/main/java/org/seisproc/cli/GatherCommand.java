@@ -1,0 +1,190 @@
+package org.seisproc.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import javax.imageio.ImageIO;
+
+import org.seisproc.dataset.Dataset;
+import org.seisproc.ensemble.EnsembleIndex;
+import org.seisproc.ensemble.EnsembleKey;
+import org.seisproc.ensemble.Gather;
+import org.seisproc.ensemble.GatherReader;
+import org.seisproc.ensemble.internal.HeaderColumns;
+import org.seisproc.segy.HeaderField;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/// `seisproc gather DATASET --key cdp --value 1234 [--key2 offset] [--json | --png FILE]`.
+@Command(name = "gather", mixinStandardHelpOptions = true,
+        description = {"Reads one ensemble (gather) through the ensemble index (built on first use) and prints a summary,",
+                "its key values, trace numbers, header values and sample statistics (--json), or draws it (--png)."})
+final class GatherCommand implements Callable<Integer> {
+    private static final List<String> SHOWN = List.of("fldr", "tracf", "cdp", "offset", "sx", "sy", "gx", "gy", "iline", "xline");
+
+    @Parameters(index = "0", paramLabel = "DATASET")
+    Path dataset;
+
+    @Option(names = "--key", required = true, paramLabel = "FIELDS", description = "Ensemble key, as for 'seisproc index'.")
+    String key;
+
+    @Option(names = "--key2", paramLabel = "FIELD", description = "Order of traces inside the gather (e.g. offset).")
+    String key2;
+
+    @Option(names = "--value", required = true, split = ",", paramLabel = "V", description = "Key value(s), comma-separated for several fields.")
+    int[] values;
+
+    @Option(names = "--json", description = "One JSON object: key values, trace numbers, header values, sample statistics.")
+    boolean json;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Write a variable-density picture of the gather.")
+    Path png;
+
+    @Option(names = "--clip", defaultValue = "99", description = "Clip at this percentile of |amplitude| for --png (default 99).")
+    double clipPercentile;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        EnsembleKey k = EnsembleKey.parse(key, key2);
+        if (values.length != k.size()) {
+            throw new UsageException("key " + k.spec() + " needs " + k.size() + " value(s) in --value, got " + values.length);
+        }
+        if (clipPercentile <= 0 || clipPercentile > 100) {
+            throw new UsageException("--clip is " + clipPercentile + ": give a percentile in (0, 100]");
+        }
+        try (Dataset ds = Dataset.open(dataset); EnsembleIndex index = EnsembleIndex.open(ds, k)) {
+            Gather g = new GatherReader(ds, index).readKey(values);
+            int n = g.n1() * g.n2();
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            double sum2 = 0;
+            for (int i = 0; i < n; i++) {
+                float v = g.samples()[i];
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+                sum2 += (double) v * v;
+            }
+            if (png != null) {
+                writePng(g, png, clipPercentile);
+            }
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("dataset", ds.dir().toString());
+                o.put("key", k.spec());
+                o.put("key2", k.secondary());
+                o.put("ensemble", g.ensemble());
+                o.put("keyValues", g.keyValues());
+                o.put("traces", g.n2());
+                o.put("samplesPerTrace", g.n1());
+                o.put("traceNumbers", Arrays.copyOf(g.traces(), g.n2()));
+                Map<String, long[]> headers = new LinkedHashMap<>();
+                LinkedHashSet<String> names = new LinkedHashSet<>(k.fields());
+                if (k.secondary() != null) {
+                    names.add(k.secondary());
+                }
+                names.addAll(SHOWN);
+                for (String name : names) {
+                    HeaderField f;
+                    try {
+                        f = HeaderColumns.field(ds, name);
+                    } catch (IllegalArgumentException e) {
+                        continue; // not in this dataset's schema
+                    }
+                    long[] v = new long[g.n2()];
+                    for (int j = 0; j < g.n2(); j++) {
+                        v[j] = ds.header(g.traces()[j], f);
+                    }
+                    headers.put(f.name(), v);
+                }
+                o.put("headers", headers);
+                Map<String, Object> stats = new LinkedHashMap<>();
+                stats.put("min", n > 0 ? min : null);
+                stats.put("max", n > 0 ? max : null);
+                stats.put("mean", n > 0 ? sum / n : null);
+                stats.put("rms", n > 0 ? Math.sqrt(sum2 / n) : null);
+                o.put("samples", stats);
+                if (png != null) {
+                    o.put("png", png.toString());
+                }
+                out.println(Json.pretty(o));
+            } else {
+                out.printf("gather %s of %s: ensemble %,d of %,d, %d traces x %d samples%n", index.describe(g.ensemble()), ds.dir(),
+                        g.ensemble(), index.ensembleCount(), g.n2(), g.n1());
+                out.printf("  traces   %s%n", abbreviate(Arrays.copyOf(g.traces(), g.n2())));
+                out.printf("  samples  min %.6g, max %.6g, mean %.6g, rms %.6g%n", min, max, sum / Math.max(n, 1), Math.sqrt(sum2 / Math.max(n, 1)));
+                if (png != null) {
+                    out.printf("  picture  %s%n", png);
+                }
+            }
+        }
+        return Main.OK;
+    }
+
+    private static String abbreviate(int[] t) {
+        if (t.length <= 12) {
+            return Arrays.toString(t);
+        }
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            parts.add(Integer.toString(t[i]));
+        }
+        parts.add("...");
+        for (int i = t.length - 3; i < t.length; i++) {
+            parts.add(Integer.toString(t[i]));
+        }
+        return "[" + String.join(", ", parts) + "] (" + t.length + ")";
+    }
+
+    /// Variable density: time down, traces across (each at least 3 pixels wide), black for
+    /// positive, white for negative, clipped at the given percentile of |amplitude|.
+    static void writePng(Gather g, Path file, double percentile) throws IOException {
+        int n1 = g.n1();
+        int n2 = g.n2();
+        int n = n1 * n2;
+        float[] abs = new float[n];
+        for (int i = 0; i < n; i++) {
+            abs[i] = Math.abs(g.samples()[i]);
+        }
+        Arrays.sort(abs);
+        double clip = n == 0 ? 1 : abs[(int) Math.min(n - 1, Math.floor(percentile / 100.0 * (n - 1)))];
+        if (!(clip > 0)) {
+            clip = n == 0 || abs[n - 1] == 0 ? 1 : abs[n - 1];
+        }
+        int px = Math.max(3, Math.min(12, 800 / Math.max(1, n2)));
+        BufferedImage img = new BufferedImage(Math.max(1, n2 * px), Math.max(1, n1), BufferedImage.TYPE_BYTE_GRAY);
+        var raster = img.getRaster();
+        for (int i2 = 0; i2 < n2; i2++) {
+            for (int i1 = 0; i1 < n1; i1++) {
+                double v = Math.max(-1, Math.min(1, g.samples()[i2 * n1 + i1] / clip));
+                int gray = (int) Math.round(127.5 - 127.5 * v);
+                for (int x = 0; x < px; x++) {
+                    raster.setSample(i2 * px + x, i1, 0, gray);
+                }
+            }
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
+        if (!ImageIO.write(img, "png", file.toFile())) {
+            throw new CliFailure("no PNG writer available to write " + file);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.seisproc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/// `index`, `gather`, `sort`: outputs, JSON, PNG and exit codes.
+class EnsembleCommandsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path dir;
+    static String ds;
+
+    @BeforeAll
+    static void survey() {
+        String sgy = dir.resolve("s.sgy").toString();
+        ds = dir.resolve("ds").toString();
+        assertThat(CliTest.run("synth", sgy, "--shots", "12", "--channels", "48", "--samples", "40").code()).isZero();
+        assertThat(CliTest.run("import", sgy, ds).code()).isZero();
+    }
+
+    @Test
+    void indexBuildsThenLoads() throws Exception {
+        CliTest.Result r = CliTest.run("index", ds, "--key", "cdp", "--key2", "offset", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.path("action").asText()).isEqualTo("built");
+        assertThat(j.path("traces").asLong()).isEqualTo(12 * 48);
+        assertThat(j.path("ensembles").asInt()).isGreaterThan(1);
+        assertThat(j.path("fold").path("mean").asDouble()).isEqualTo(576.0 / j.path("ensembles").asInt());
+        CliTest.Result again = CliTest.run("index", ds, "--key", "cdp", "--key2", "offset");
+        assertThat(again.code()).isZero();
+        assertThat(again.out()).contains("loaded").contains("fold       min");
+    }
+
+    @Test
+    void gatherJsonAndPng() throws Exception {
+        CliTest.Result r = CliTest.run("gather", ds, "--key", "fldr", "--value", "1003", "--json", "--png", dir.resolve("g.png").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.path("keyValues").get(0).asInt()).isEqualTo(1003);
+        assertThat(j.path("traces").asInt()).isEqualTo(48);
+        assertThat(j.path("traceNumbers").get(0).asInt()).isEqualTo(2 * 48);
+        assertThat(j.path("headers").path("fldr").get(47).asInt()).isEqualTo(1003);
+        assertThat(j.path("headers").path("tracf").get(47).asInt()).isEqualTo(48);
+        assertThat(j.path("samples").path("rms").asDouble()).isPositive();
+        BufferedImage img = ImageIO.read(dir.resolve("g.png").toFile());
+        assertThat(img.getHeight()).isEqualTo(40);
+        assertThat(img.getWidth()).isEqualTo(48 * 12); // traces 12 px wide below 800 px
+        CliTest.Result two = CliTest.run("gather", ds, "--key", "iline,xline", "--value", "1,2");
+        assertThat(two.code()).isIn(0, 2);
+    }
+
+    @Test
+    void sortWritesADatasetThatRecordsTheSort() throws Exception {
+        String out = dir.resolve("sorted").toString();
+        CliTest.Result r = CliTest.run("sort", ds, out, "--by", "cdp,offset", "--memory", "64k");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("sort: ").contains("576 traces");
+        JsonNode m = JSON.readTree(Path.of(out, "dataset.json").toFile());
+        assertThat(m.path("processing").get(0).asText()).isEqualTo("sort --by cdp,offset");
+        CliTest.Result again = CliTest.run("sort", ds, out, "--by", "cdp");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("--overwrite");
+    }
+
+    @Test
+    void badKeysAndValuesAreUsageErrors() {
+        CliTest.Result r = CliTest.run("index", ds, "--key", "cdpp");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("key 'cdpp'").contains("valid keys: ").contains("offset").contains(ds);
+        CliTest.Result g = CliTest.run("gather", ds, "--key", "cdp", "--value", "-5");
+        assertThat(g.code()).isEqualTo(2);
+        assertThat(g.err()).contains("no ensemble cdp").contains("nearest");
+        CliTest.Result s = CliTest.run("sort", ds, dir.resolve("x").toString(), "--by", "cdp", "--memory", "lots");
+        assertThat(s.code()).isEqualTo(2);
+        assertThat(s.err()).contains("--memory");
+        CliTest.Result missing = CliTest.run("index", dir.resolve("nope").toString(), "--key", "cdp");
+        assertThat(missing.code()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,39 @@
+package org.seisproc.engine;
+
+import java.util.List;
+
+import org.seisproc.ensemble.EnsembleIndex;
+
+/// The engine's view of an [EnsembleIndex]: ensembles, their key values and trace numbers in
+/// gather order, read straight from the (mapped) index — no copy.
+public record IndexPlan(EnsembleIndex index) implements EnsemblePlan {
+    @Override
+    public int ensembles() {
+        return index.ensembleCount();
+    }
+
+    @Override
+    public long[] key(int e) {
+        int[] v = index.keyValues(e);
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    @Override
+    public int traceCount(int e) {
+        return index.fold(e);
+    }
+
+    @Override
+    public long trace(int e, int i) {
+        return index.trace(e, i);
+    }
+
+    @Override
+    public List<String> keyNames() {
+        return index.key().fields();
+    }
+}

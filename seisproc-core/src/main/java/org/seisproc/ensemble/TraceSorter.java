@@ -1,0 +1,132 @@
+package org.seisproc.ensemble;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+import org.seisproc.dataset.Dataset;
+import org.seisproc.dataset.DatasetWriter;
+import org.seisproc.dataset.SampleType;
+import org.seisproc.dataset.internal.ParallelTraces;
+
+/// Physically re-orders a dataset's traces into a new dataset: output trace `j` is input trace
+/// `permutation[j]` of the index of the sort key, raw headers and samples alike; textual,
+/// binary and source header files are copied ([DatasetWriter], atomic: nothing is visible
+/// before the commit). The order is lexicographic over the key fields, stable (equal keys keep
+/// trace order); `dataset.json`'s `processing` records `sort --by <keys>`.
+///
+/// Out of core: the output is written in blocks of consecutive traces; each worker gathers a
+/// block's input traces (read in ascending input order, so the reads run forward through the
+/// mapped store) into its own buffer and writes the block. Blocks are sized so that all the
+/// workers' buffers together fit the memory budget.
+public final class TraceSorter {
+    /// @param memoryBytes budget for the workers' block buffers
+    /// @param workers     threads
+    /// @param overwrite   replace an existing output dataset
+    /// @param progress    called with the number of traces written so far (may be null)
+    public record Options(long memoryBytes, int workers, boolean overwrite, LongConsumer progress) {
+        public static Options defaults() {
+            return new Options(1L << 30, Runtime.getRuntime().availableProcessors(), false, null);
+        }
+    }
+
+    /// What a sort did.
+    public record Report(Path output, long traces, int ensembles, long bytes, int blockTraces, double indexSeconds, double seconds) {
+        public double megabytesPerSecond() {
+            return bytes / 1e6 / Math.max(seconds, 1e-9);
+        }
+    }
+
+    private TraceSorter() {
+    }
+
+    /// The index a sort by `fields` (most significant first) uses: all but the last field are the
+    /// ensemble key, the last orders traces inside (a single field is the key alone).
+    public static EnsembleKey sortKey(String fields) {
+        String[] parts = fields.split(",");
+        if (parts.length == 1) {
+            return EnsembleKey.parse(fields);
+        }
+        String primary = String.join(",", Arrays.copyOf(parts, parts.length - 1));
+        String last = parts[parts.length - 1].trim();
+        if (last.contains("/")) {
+            return EnsembleKey.parse(fields); // a binned last field stays part of the key
+        }
+        return EnsembleKey.parse(primary, last);
+    }
+
+    /// Sorts `source` by `fields` (e.g. `cdp,offset`) into `target`.
+    public static Report sort(Dataset source, Path target, String fields, Options options) {
+        long t0 = System.nanoTime();
+        EnsembleKey key = sortKey(fields);
+        EnsembleIndex index = EnsembleIndex.open(source, key);
+        double indexSeconds = (System.nanoTime() - t0) / 1e9;
+        try {
+            return sort(source, target, index, "sort --by " + fields.replace(" ", ""), options, indexSeconds, t0);
+        } finally {
+            index.close();
+        }
+    }
+
+    /// Writes `source` in the order of `index` into `target`; `step` goes into `processing`.
+    public static Report sort(Dataset source, Path target, EnsembleIndex index, String step, Options options, double indexSeconds,
+                              long startNanos) {
+        long n = source.traceCount();
+        int ns = source.samplesPerTrace();
+        SampleType type = source.sampleType();
+        long traceBytes = (long) ns * type.bytes();
+        int workers = Math.max(1, options.workers());
+        long perWorker = Math.max(traceBytes, options.memoryBytes() / workers);
+        int budgetBlock = (int) Math.max(1, Math.min(Math.min(1 << 16, (Integer.MAX_VALUE - 8) / Math.max(1, ns)),
+                perWorker / Math.max(1, traceBytes)));
+        int block = (int) Math.max(1, Math.min(budgetBlock, (n + 4L * workers - 1) / (4L * workers))); // >= 4 blocks per worker
+        AtomicLong done = new AtomicLong();
+        try (DatasetWriter out = DatasetWriter.derive(source, target, step, options.overwrite())) {
+            ParallelTraces.run(ParallelTraces.split(0, n, block), workers, new ParallelTraces.Work<Scratch>() {
+                @Override
+                public Scratch worker() {
+                    return new Scratch(type == SampleType.FLOAT32 ? new float[block * ns] : null,
+                            type == SampleType.FLOAT64 ? new double[block * ns] : null, new long[block]);
+                }
+
+                @Override
+                public void run(Scratch s, ParallelTraces.Range r) {
+                    int count = (int) (r.end() - r.first());
+                    // (input trace, slot) pairs in input order: forward reads through the store
+                    for (int j = 0; j < count; j++) {
+                        s.order[j] = ((long) index.traceAt(r.first() + j) << 32) | j;
+                    }
+                    Arrays.sort(s.order, 0, count);
+                    for (int i = 0; i < count; i++) {
+                        int in = (int) (s.order[i] >>> 32);
+                        int slot = (int) s.order[i];
+                        if (s.f != null) {
+                            source.readTrace(in, s.f, slot * ns);
+                        } else {
+                            source.readTrace(in, s.d, slot * ns);
+                        }
+                        out.writeHeader(r.first() + slot, source.traceHeader(in), 0);
+                    }
+                    for (int j = 0; j < count; j++) {
+                        if (s.f != null) {
+                            out.writeTrace(r.first() + j, s.f, j * ns);
+                        } else {
+                            out.writeTrace(r.first() + j, s.d, j * ns);
+                        }
+                    }
+                    long now = done.addAndGet(count);
+                    if (options.progress() != null) {
+                        options.progress().accept(now);
+                    }
+                }
+            });
+            out.commit();
+        }
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return new Report(target, n, index.ensembleCount(), n * (traceBytes + source.traceHeaderBytes()), block, indexSeconds, seconds);
+    }
+
+    private record Scratch(float[] f, double[] d, long[] order) {
+    }
+}
