@@ -91,6 +91,30 @@ class EngineTest {
     }
 
     @Test
+    void theIndexPlanEqualsABruteForceGroupingAndDrivesTheSameRun() throws Exception {
+        Job viaIndex = job("via-index.ds", "[{\"name\": \"agc\", \"windowMs\": 300}]");
+        Job viaBrute = job("via-brute.ds", "[{\"name\": \"agc\", \"windowMs\": 300}]");
+        try (Dataset in = Dataset.open(dataset);
+             SharedData shared = SharedData.load(in, List.of(), org.seisproc.ensemble.EnsembleKey.parse("cdp", "offset"))) {
+            EnsemblePlan index = new IndexPlan(shared.index());
+            EnsemblePlan brute = TestPlans.byKey(in, "cdp", "offset");
+            assertThat(index.ensembles()).isEqualTo(brute.ensembles());
+            for (int e = 0; e < index.ensembles(); e++) {
+                assertThat(index.key(e)).containsExactly(brute.key(e));
+                assertThat(index.traceCount(e)).isEqualTo(brute.traceCount(e));
+                for (int i = 0; i < index.traceCount(e); i++) {
+                    assertThat(index.trace(e, i)).isEqualTo(brute.trace(e, i));
+                }
+            }
+            Engine.run(viaIndex, in, index, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            Engine.run(viaBrute, in, brute, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+        }
+        try (Dataset a = Dataset.open(viaIndex.output()); Dataset b = Dataset.open(viaBrute.output())) {
+            assertThat(a.sampleDigest()).isEqualTo(b.sampleDigest());
+        }
+    }
+
+    @Test
     void aCancelledRunResumesToTheSameResult() throws Exception {
         String chain = "[{\"name\": \"agc\", \"windowMs\": 300}, {\"name\": \"bandpass\", \"type\": \"ormsby\", \"f1\": 4, \"f2\": 8, \"f3\": 40, \"f4\": 60}]";
         Job full = job("full.ds", chain);
