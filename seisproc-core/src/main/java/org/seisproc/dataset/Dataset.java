@@ -217,27 +217,43 @@ public final class Dataset implements AutoCloseable {
         return digest(samples, type, ns);
     }
 
-    /// The samples' checksum of a store segment of `type` with `ns` samples per trace.
+    /// The samples' checksum of a store segment of `type` with `ns` samples per trace. A float32
+    /// store already is the digest's input (float32 little-endian, trace after trace), so its
+    /// checksum is the plain SHA-256 of its bytes.
     static String digest(MemorySegment store, SampleType type, int ns) {
-        SampleDigest d = new SampleDigest();
-        long size = store.byteSize();
         if (type == SampleType.FLOAT32) {
-            byte[] chunk = new byte[1 << 22];
-            for (long at = 0; at < size; at += chunk.length) {
-                int len = (int) Math.min(chunk.length, size - at);
-                MemorySegment.copy(store, ValueLayout.JAVA_BYTE, at, chunk, 0, len);
-                d.updateRaw(chunk, 0, len);
+            return sha256(store);
+        }
+        SampleDigest d = new SampleDigest();
+        float[] buf = new float[Math.max(1, ns)];
+        for (long at = 0; at < store.byteSize(); at += 8L * ns) {
+            for (int i = 0; i < ns; i++) {
+                buf[i] = (float) store.get(Layouts.DOUBLE_LE, at + 8L * i);
             }
-        } else {
-            float[] buf = new float[Math.max(1, ns)];
-            for (long at = 0; at < size; at += 8L * ns) {
-                for (int i = 0; i < ns; i++) {
-                    buf[i] = (float) store.get(Layouts.DOUBLE_LE, at + 8L * i);
-                }
-                d.update(buf, 0, ns);
-            }
+            d.update(buf, 0, ns);
         }
         return d.hex();
+    }
+
+    /// SHA-256 of a segment's bytes, as hex.
+    static String sha256(MemorySegment segment) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] chunk = new byte[1 << 22];
+            for (long at = 0; at < segment.byteSize(); at += chunk.length) {
+                int len = (int) Math.min(chunk.length, segment.byteSize() - at);
+                MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, at, chunk, 0, len);
+                sha.update(chunk, 0, len);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /// The checksums recorded in `dataset.json` for a store and its raw trace headers.
+    static DatasetManifest.Checksums checksums(MemorySegment store, SampleType type, int ns, MemorySegment headers) {
+        return new DatasetManifest.Checksums(digest(store, type, ns), sha256(headers));
     }
 
     private void check(long trace) {

@@ -166,13 +166,12 @@ public final class DatasetWriter implements AutoCloseable {
             throw new IllegalStateException("already committed or closed");
         }
         DatasetManifest m = source.manifest();
-        String samples = Dataset.digest(store.segment(), type, ns);
-        String headerSum = Importer.sha256(headers.segment());
+        DatasetManifest.Checksums sums = Dataset.checksums(store.segment(), type, ns, headers.segment());
         store.close();
         headers.close();
         DatasetManifest out = new DatasetManifest(DatasetManifest.FORMAT_VERSION, traces, m.samplesPerTrace(),
                 m.sampleIntervalMicros(), m.sampleType(), m.traceHeaderBytes(), m.source(), m.headerSchema(),
-                new DatasetManifest.Checksums(samples, headerSum), java.util.List.of(), m.processing(), Instant.now().toString(),
+                sums, java.util.List.of(), m.processing(), Instant.now().toString(),
                 "seisproc " + Importer.version()).withProcessing(step);
         dir.commit(out);
         done = true;

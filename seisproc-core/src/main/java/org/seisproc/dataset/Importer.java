@@ -9,11 +9,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -370,7 +368,7 @@ public final class Importer {
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared()) {
             MemorySegment s = mapRead(storePath, arena);
             MemorySegment h = mapRead(headersPath, arena);
-            return new DatasetManifest.Checksums(Dataset.digest(s, type, ns), sha256(h));
+            return Dataset.checksums(s, type, ns, h);
         }
     }
 
@@ -393,21 +391,6 @@ public final class Importer {
             return ch.size() == 0 ? MemorySegment.NULL : ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena);
         } catch (IOException e) {
             throw new DatasetException(file, "cannot read back: " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(MemorySegment segment) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] chunk = new byte[1 << 22];
-            for (long at = 0; at < segment.byteSize(); at += chunk.length) {
-                int len = (int) Math.min(chunk.length, segment.byteSize() - at);
-                MemorySegment.copy(segment, ValueLayout.JAVA_BYTE, at, chunk, 0, len);
-                sha.update(chunk, 0, len);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
