@@ -67,7 +67,12 @@ public final class HeaderCache implements AutoCloseable {
                     }
                 }
             }
-            ParquetSchema schema = ParquetIO.backend().schema(parquet);
+            // A fresh cache that already holds every requested column answers from its own
+            // manifest; only otherwise is the Parquet footer read (the common path stays a mapping).
+            ParquetSchema schema = fresh ? cachedSchema(manifest, columns) : null;
+            if (schema == null) {
+                schema = ParquetIO.backend().schema(parquet);
+            }
             List<ParquetSchema.Field> wanted = ParquetIO.resolve(parquet, schema, columns);
             List<String> missing = new ArrayList<>();
             for (ParquetSchema.Field f : wanted) {
@@ -98,6 +103,28 @@ public final class HeaderCache implements AutoCloseable {
             throw new ParquetException(parquet, "cannot use the header cache in " + dir + ": " + e.getMessage()
                     + " (it is safe to delete; or read without the cache)", e);
         }
+    }
+
+    /// The cached columns as a schema when every name in `columns` (or its SU/long alias) is
+    /// among them and the row count is recorded; otherwise null.
+    private static ParquetSchema cachedSchema(ObjectNode manifest, List<String> columns) {
+        if (!manifest.has("rows")) {
+            return null;
+        }
+        List<ParquetSchema.Field> fields = new ArrayList<>();
+        manifest.path("columns").properties().forEach(e -> fields.add(new ParquetSchema.Field(e.getKey(), e.getValue().asText(), false)));
+        ParquetSchema cached = new ParquetSchema(fields, manifest.path("rows").asLong(), -1);
+        for (String name : columns) {
+            if (cached.field(name) == null) {
+                org.seisproc.segy.HeaderField std = org.seisproc.segy.HeaderLayout.standard().findOrNull(name);
+                boolean viaAlias = std != null && (cached.field(std.name()) != null
+                        || (std.longName() != null && cached.field(std.longName()) != null));
+                if (!viaAlias) {
+                    return null;
+                }
+            }
+        }
+        return columns.isEmpty() ? null : cached;
     }
 
     private static ObjectNode readManifest(Path dir) {
