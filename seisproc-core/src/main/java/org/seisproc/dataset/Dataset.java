@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.seisproc.segy.HeaderField;
+import org.seisproc.segy.HeaderLayout;
+import org.seisproc.segy.HeaderType;
 import org.seisproc.segy.Layouts;
 import org.seisproc.segy.SampleDigest;
 
@@ -127,6 +129,20 @@ public final class Dataset implements AutoCloseable {
     public MemorySegment traceHeader(long trace) {
         check(trace);
         return headers.asSlice(trace * headerBytes, headerBytes);
+    }
+
+    /// The dataset's trace header layout: its `headerSchema` (the columns of `headers.parquet`,
+    /// so custom layouts apply), or the standard SEG-Y rev 2 layout for a dataset without one.
+    public HeaderLayout headerLayout() {
+        java.util.List<DatasetManifest.Column> schema = manifest.headerSchema();
+        if (schema == null || schema.isEmpty()) {
+            return HeaderLayout.standard();
+        }
+        java.util.List<HeaderField> fields = new java.util.ArrayList<>(schema.size());
+        for (DatasetManifest.Column c : schema) {
+            fields.add(new HeaderField(c.name(), c.bytePosition(), HeaderType.parse(c.type()), c.longName(), null));
+        }
+        return HeaderLayout.of(fields);
     }
 
     /// A header field of a trace, decoded from the raw header.

@@ -19,7 +19,8 @@ import org.seisproc.segy.Layouts;
 /// Workers write disjoint traces in place from many threads, without locks ([#writeTrace]).
 /// Nothing is visible until [#commit]; closing without a commit leaves an incomplete dataset
 /// that a rerun replaces. Trace headers start as a copy of the source's; edits go into the raw
-/// 240-byte headers ([#setHeader]), which stay the single source of truth for export.
+/// 240-byte headers ([#setHeader]), which stay the single source of truth for export; the
+/// commit derives the new `headers.parquet` from them.
 public final class DatasetWriter implements AutoCloseable {
     private final Dataset source;
     private final long traces;
@@ -169,12 +170,38 @@ public final class DatasetWriter implements AutoCloseable {
         DatasetManifest.Checksums sums = Dataset.checksums(store.segment(), type, ns, headers.segment());
         store.close();
         headers.close();
+        writeHeaderTable(sums);
         DatasetManifest out = new DatasetManifest(DatasetManifest.FORMAT_VERSION, traces, m.samplesPerTrace(),
                 m.sampleIntervalMicros(), m.sampleType(), m.traceHeaderBytes(), m.source(), m.headerSchema(),
                 sums, java.util.List.of(), m.processing(), Instant.now().toString(),
                 "seisproc " + Importer.version()).withProcessing(step);
         dir.commit(out);
         done = true;
+    }
+
+    /// The new dataset's `headers.parquet`: the source's table (hard-linked, or copied across
+    /// file systems) when the raw headers are the source's byte for byte, otherwise decoded anew
+    /// from the raw headers with the source's layout.
+    private void writeHeaderTable(DatasetManifest.Checksums sums) {
+        Path table = dir.resolve(DatasetFiles.HEADERS_PARQUET);
+        Path sourceTable = source.dir().resolve(DatasetFiles.HEADERS_PARQUET);
+        DatasetManifest.Checksums sourceSums = source.manifest().checksums();
+        try {
+            Files.deleteIfExists(table);
+            if (traces == source.traceCount() && sourceSums != null && Files.isRegularFile(sourceTable)
+                    && sums.traceHeadersSha256().equals(sourceSums.traceHeadersSha256())) {
+                try {
+                    Files.createLink(table, sourceTable);
+                } catch (IOException | UnsupportedOperationException notLinkable) {
+                    Files.copy(sourceTable, table);
+                }
+                return;
+            }
+        } catch (IOException e) {
+            throw new DatasetException(table, "cannot write the header table: " + e.getMessage(), e);
+        }
+        Importer.writeHeaderTable(dir.resolve(DatasetFiles.TRACE_HEADERS), headerBytes, source.headerByteOrder(),
+                source.headerLayout().fields(), traces, table);
     }
 
     /// Leaves an uncommitted dataset incomplete: with `keep`, its files stay for a resume;

@@ -29,7 +29,13 @@ public final class TargetDir {
     /// Test hook: pretend the file system has this many usable bytes.
     public static final String FREE_BYTES_PROPERTY = "seisproc.test.freeBytes";
 
+    /// Prefix of the folder inside the target that holds a replaced dataset's files while they
+    /// are deleted in the background.
+    static final String REPLACED_PREFIX = ".replaced-";
+
     private final Path dir;
+    private Thread cleaner;
+    private long pendingBytes;
 
     private TargetDir(Path dir) {
         this.dir = dir;
@@ -59,10 +65,13 @@ public final class TargetDir {
                     writeMarker(abs);
                     Files.delete(abs.resolve(DatasetFiles.MANIFEST));
                 }
-                emptyExceptMarker(abs);
-            } else {
-                Files.createDirectories(abs);
+                TargetDir target = new TargetDir(abs);
+                target.moveAsideOldFiles();
+                writeMarker(abs);
+                Files.createDirectories(abs.resolve(DatasetFiles.SOURCES));
+                return target;
             }
+            Files.createDirectories(abs);
             writeMarker(abs);
             Files.createDirectories(abs.resolve(DatasetFiles.SOURCES));
             return new TargetDir(abs);
@@ -100,12 +109,13 @@ public final class TargetDir {
         return dir.resolve(name);
     }
 
-    /// Fails with a clear message when the file system lacks `bytes` of free space.
+    /// Fails with a clear message when the file system lacks `bytes` of free space (counting
+    /// the space of a replaced dataset that is still being deleted as free).
     public void requireSpace(long bytes) {
         long usable;
         String forced = System.getProperty(FREE_BYTES_PROPERTY);
         try {
-            usable = forced != null ? Long.parseLong(forced) : Files.getFileStore(dir).getUsableSpace();
+            usable = forced != null ? Long.parseLong(forced) : Files.getFileStore(dir).getUsableSpace() + pendingBytes;
         } catch (IOException e) {
             return; // unknown: the writes themselves will tell
         }
@@ -127,6 +137,7 @@ public final class TargetDir {
     /// Syncs every data file, writes `dataset.json` atomically and removes the marker.
     public void commit(DatasetManifest manifest) {
         try {
+            finishCleanup();
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
@@ -155,9 +166,81 @@ public final class TargetDir {
     /// a rerun knows it may reuse it).
     public void abandon() {
         try {
+            finishCleanup();
             emptyExceptMarker(dir);
         } catch (IOException ignored) {
             // the marker stays; a rerun cleans up
+        }
+    }
+
+    /// Moves everything but the marker into a `.replaced-*` folder (a rename: instant) and
+    /// deletes that folder on a background thread, so that replacing a large dataset does not
+    /// hold up the start of a job (deleting gigabytes of freshly written pages takes seconds).
+    /// [#commit] and [#abandon] wait for it; leftovers of a crashed run go the same way.
+    private void moveAsideOldFiles() throws IOException {
+        java.util.List<Path> old = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                if (!p.getFileName().toString().equals(DatasetFiles.INCOMPLETE_MARKER)) {
+                    old.add(p);
+                }
+            }
+        }
+        if (old.isEmpty()) {
+            return;
+        }
+        Path trash = dir.resolve(REPLACED_PREFIX + Long.toHexString(System.nanoTime()));
+        Files.createDirectory(trash);
+        for (Path p : old) {
+            pendingBytes += sizeOf(p);
+            Files.move(p, trash.resolve(p.getFileName()));
+        }
+        cleaner = Thread.ofPlatform().daemon().name("seisproc-cleanup").start(() -> {
+            try {
+                deleteTree(trash);
+            } catch (IOException ignored) {
+                // finishCleanup retries and reports
+            }
+        });
+    }
+
+    /// Waits for the background deletion and removes any `.replaced-*` folder still there.
+    private void finishCleanup() throws IOException {
+        if (cleaner != null) {
+            try {
+                cleaner.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while deleting the replaced dataset");
+            }
+            cleaner = null;
+            pendingBytes = 0;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, REPLACED_PREFIX + "*")) {
+            for (Path p : s) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static long sizeOf(Path p) throws IOException {
+        try (Stream<Path> walk = Files.walk(p)) {
+            long n = 0;
+            for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                n += Files.size(f);
+            }
+            return n;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.seisproc.dataset.Dataset;
-import org.seisproc.dataset.DatasetManifest;
 import org.seisproc.ensemble.UnknownKeyException;
 import org.seisproc.segy.HeaderField;
 import org.seisproc.segy.HeaderLayout;
@@ -68,14 +67,6 @@ public final class HeaderColumns {
     }
 
     private static HeaderLayout layout(Dataset ds) {
-        List<DatasetManifest.Column> schema = ds.manifest().headerSchema();
-        if (schema == null || schema.isEmpty()) {
-            return HeaderLayout.standard();
-        }
-        List<HeaderField> fields = new ArrayList<>(schema.size());
-        for (DatasetManifest.Column c : schema) {
-            fields.add(new HeaderField(c.name(), c.bytePosition(), HeaderType.parse(c.type()), c.longName(), null));
-        }
-        return HeaderLayout.of(fields);
+        return ds.headerLayout();
     }
 }

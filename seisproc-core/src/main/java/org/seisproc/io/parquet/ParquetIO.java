@@ -40,9 +40,9 @@ public final class ParquetIO {
         };
     }
 
-    /// Reads `columns` (all when empty) of the rows passing `filter`.
+    /// Reads `columns` (all when empty) of the rows passing `filter` (null: every row).
     public static HeaderTable read(Path file, List<String> columns, Filter filter) {
-        return backend().read(file, columns, filter);
+        return backend().read(file, columns, filter == null ? Filter.ALL : filter);
     }
 
     /// A lazy query on `file`; nothing is read until [Scan#collect].

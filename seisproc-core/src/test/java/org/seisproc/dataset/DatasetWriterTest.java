@@ -1,0 +1,86 @@
+package org.seisproc.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seisproc.io.parquet.ParquetIO;
+import org.seisproc.segy.HeaderField;
+import org.seisproc.segy.SampleFormat;
+import org.seisproc.synth.SurveyGeometry;
+import org.seisproc.synth.SyntheticSurvey;
+
+/// Derived datasets: their header table follows their raw headers, and replacing one never
+/// leaves the old files behind.
+class DatasetWriterTest {
+    @TempDir
+    static Path dir;
+    static Path source;
+
+    @BeforeAll
+    static void makeSource() {
+        SyntheticSurvey survey = new SyntheticSurvey(new SurveyGeometry(6, 1, 24, 25, 200, 25), 100, 4000, SampleFormat.IEEE_FLOAT32, 3);
+        Path sgy = dir.resolve("s.sgy");
+        survey.write(sgy, ByteOrder.BIG_ENDIAN, 1, null);
+        source = dir.resolve("s.ds");
+        Importer.run(List.of(sgy), source, Importer.Options.defaults());
+    }
+
+    @Test
+    void reorderedHeadersGetTheirOwnHeaderTableInTheNewOrder() {
+        Path target = dir.resolve("reversed.ds");
+        try (Dataset in = Dataset.open(source);
+             DatasetWriter out = DatasetWriter.create(in, target, in.traceCount(), false, "reverse", false, false)) {
+            long n = in.traceCount();
+            float[] trace = new float[in.samplesPerTrace()];
+            for (long t = 0; t < n; t++) {
+                in.readTrace(n - 1 - t, trace, 0);
+                out.writeTrace(t, trace, 0);
+                out.writeHeader(t, in.traceHeader(n - 1 - t), 0);
+            }
+            out.commit();
+        }
+        try (Dataset in = Dataset.open(source); Dataset out = Dataset.open(target)) {
+            HeaderField tracl = in.headerLayout().field("tracl");
+            int[] expected = in.intColumn(tracl);
+            int[] table = ParquetIO.read(target.resolve(DatasetFiles.HEADERS_PARQUET), List.of("tracl"), null).ints("tracl");
+            assertThat(table).hasSize(expected.length);
+            for (int t = 0; t < expected.length; t++) {
+                assertThat(table[t]).isEqualTo(expected[expected.length - 1 - t]);
+            }
+            assertThat(out.intColumn(tracl)).containsExactly(table);
+        }
+    }
+
+    @Test
+    void overwritingADatasetLeavesNoneOfItsFilesBehind() throws Exception {
+        Path target = dir.resolve("twice.ds");
+        for (int round = 0; round < 2; round++) {
+            try (Dataset in = Dataset.open(source); DatasetWriter out = DatasetWriter.derive(in, target, "round " + round, true)) {
+                out.writeTrace(0, new float[in.samplesPerTrace()], 0);
+                out.commit();
+            }
+        }
+        // a crash while replacing leaves the old files aside in an incomplete dataset; the rerun clears them
+        Path aside = Files.createDirectories(target.resolve(".replaced-crashed").resolve("sources"));
+        Files.writeString(aside.resolve("junk.bin"), "old");
+        Files.writeString(target.resolve(DatasetFiles.INCOMPLETE_MARKER), "interrupted");
+        try (Dataset in = Dataset.open(source); DatasetWriter out = DatasetWriter.derive(in, target, "round 3", true)) {
+            out.commit();
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(".replaced"))
+                    .doesNotContain(DatasetFiles.INCOMPLETE_MARKER);
+        }
+        try (Dataset out = Dataset.open(target)) {
+            assertThat(out.manifest().processing()).last().asString().contains("round 3");
+        }
+    }
+}
