@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# Engine benchmark (issue 7): on a synthetic survey, the chain AGC + Ormsby band-pass + NMO on CDP
-# gathers with 1, 2 and 4 workers (traces/s, start-up, peak resident memory, memory per extra
-# worker) against the same chain in numpy/scipy on the same gathers (bench/engine/numpy_chain.py).
+# Engine benchmark (issue 7), in one run:
+#  1. on a synthetic survey, the chain AGC + Ormsby band-pass + NMO on CDP gathers with 1, 2 and 4
+#     workers (traces/s, peak resident memory, memory per extra worker, bytes each worker copied and
+#     allocated) against the same chain in numpy/scipy on the same gathers (numpy_chain.py);
+#  2. job start-up (job file read -> first gather dispatched) on a 22,324,560-trace header table: a
+#     synthetic survey of that many traces with 16 samples each (the samples do not matter to the
+#     start-up; ~20 GB of disk, built once into $BIG and kept), its cdp index stored; each run is
+#     stopped with SIGTERM once it is under way (which also exercises the clean cancel).
 # Warm page cache. Not part of the test run.
 #
 # Usage: bench/engine/run.sh [SHOTS] [RUNS]     (default 200 shots x 240 channels x 1500 samples, 3 runs)
+#        BIG=/path/to/dir  where the 22.3 M-trace dataset lives (default target/bench-engine-22m); SKIP_BIG=1 skips part 2
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -31,6 +37,7 @@ peer=()
 for r in $(seq 1 "$runs"); do
   for w in 1 2 4; do
     out=$( { /usr/bin/time -f "RSS %M" "$repo/seisproc" run "$work/job.json" --workers "$w" --overwrite --no-resume; } 2>&1 )
+    [ "$r" = 1 ] && [ "$w" = 2 ] && workers_report="$(echo "$out" | grep -E '^run:   worker ')"
     rate[$w]+="$(echo "$out" | sed -nE 's/.*traces in [0-9.]+ s \(([0-9,]+) traces\/s\).*/\1/p' | tr -d ,) "
     start[$w]+="$(echo "$out" | sed -nE 's/.*start-up ([0-9.]+) s.*/\1/p') "
     rss[$w]+="$(echo "$out" | sed -nE 's/^RSS ([0-9]+)$/\1/p') "
@@ -51,4 +58,49 @@ echo
 r1=$(least ${rss[1]}); r2=$(least ${rss[2]}); r4=$(least ${rss[4]})
 echo "extra resident memory per worker: 1->2: $(( (r2 - r1) / 1024 )) MB, 2->4: $(( (r4 - r2) / 2048 )) MB per worker (one gather buffer: ~$(( 240 * 1500 * 4 / 1024 )) KB of samples per 240-trace gather)"
 echo "ratio ours (2 workers) / numpy: $(awk -v a="$(best ${rate[2]})" -v b="$(best ${peer[@]})" 'BEGIN{printf "%.1f", a/b}')x"
+echo "what each of 2 workers copied and allocated (first run; measured by the engine, HotSpot per-thread allocation counter):"
+echo "$workers_report"
 [ "${KEEP:-0}" = 1 ] || rm -rf "$work"
+
+[ "${SKIP_BIG:-0}" = 1 ] && exit 0
+big="${BIG:-$repo/target/bench-engine-22m}"
+mkdir -p "$big"
+if [ ! -f "$big/s22m.dataset/dataset.json" ]; then
+  echo
+  echo "building the 22.3 M-trace dataset in $big (once; ~3 min)"
+  "$repo/seisproc" synth "$big/s22m.sgy" --traces 22324543 --channels 240 --samples 16 --dt 4000 --format 5 | tail -1
+  "$repo/seisproc" import "$big/s22m.sgy" "$big/s22m.dataset" --overwrite | tail -2
+  rm -f "$big/s22m.sgy"
+fi
+"$repo/seisproc" index "$big/s22m.dataset" --key cdp --key2 offset | sed -n '1,3p'
+cat > "$big/job.json" <<'JOB'
+{ "input": "s22m.dataset", "output": "s22m-out.dataset", "key": ["cdp"], "sortBy": ["offset"],
+  "processors": [ { "name": "agc", "windowMs": 40 }, { "name": "scale", "factor": 2 } ] }
+JOB
+cat "$big/s22m.dataset/trace-headers.bin" "$big/s22m.dataset/index/"*.idx > /dev/null
+startup_run() {  # workers -> "start-up since-JVM" of one run, stopped with SIGTERM once under way
+  local log="$big/run.log"
+  "$repo/seisproc" run "$big/job.json" --workers "$1" --overwrite --no-resume > "$log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 100); do grep -q '%)' "$log" && break; sleep 0.1; done
+  sleep 1
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  sed -nE 's/.*start-up ([0-9.]+) s .*; ([0-9.]+) s since the JVM started.*/\1 \2/p' "$log"
+}
+startup_run 2 > /dev/null   # warm-up: the class-data archive and the page cache
+declare -A su jvm
+for r in $(seq 1 "$runs"); do
+  for w in 1 2 4; do
+    read -r a b < <(startup_run "$w")
+    su[$w]+="$a "; jvm[$w]+="$b "
+  done
+done
+echo
+echo "job start-up on $(python3 -c "import json;print(format(json.load(open('$big/s22m.dataset/dataset.json'))['traces'],','))") traces (cdp index stored, $runs runs; target < 0.3 s):"
+printf "%-34s %14s %14s %22s\n" "" "best s" "median s" "since JVM start, med s"
+for w in 1 2 4; do
+  printf "%-34s %14s %14s %22s\n" "seisproc run, $w worker(s)" "$(least ${su[$w]})" "$(med ${su[$w]})" "$(med ${jvm[$w]})"
+done
+grep -E 'ready in' "$big/run.log"
+rm -rf "$big/s22m-out.dataset"

@@ -49,7 +49,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         Importer.Report r;
-        try (Progress progress = new Progress("import", total / 1_000_000, "MB", out)) {
+        try (Progress progress = new Progress("import", total / 1_000_000, "MB", out, "header table, checksums, sync")) {
             r = Importer.run(inputs, target, new Importer.Options(w, read.options(), overwrite, !noChecksum,
                     bytes -> progress.update(bytes / 1_000_000)));
         }

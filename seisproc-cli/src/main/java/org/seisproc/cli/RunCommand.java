@@ -40,7 +40,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        long t0 = System.nanoTime();
         Job job = Job.load(jobFile);
+        long tJob = System.nanoTime();
         int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         HeaderLayout layout = HeaderLayout.standard();
         AtomicBoolean cancel = new AtomicBoolean();
@@ -53,28 +55,31 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "seisproc-cancel");
+        // The Ctrl-C hook waits for `finished`: the JVM halts only after the report is printed.
         try (Dataset input = Dataset.open(job.input())) {
+            long tOpen = System.nanoTime();
             if (job.sortBy().size() > 1) {
                 throw new UsageException("sortBy takes one field (the in-gather order); the job has " + job.sortBy());
             }
-            long t0 = System.nanoTime();
             org.seisproc.ensemble.EnsembleKey key = org.seisproc.ensemble.EnsembleKey.parse(String.join(",", job.key()),
                     job.sortBy().isEmpty() ? null : job.sortBy().getFirst());
             org.seisproc.engine.SharedData shared = org.seisproc.engine.SharedData.load(input, List.of(), key);
             EnsemblePlan plan = new org.seisproc.engine.IndexPlan(shared.index());
-            out.printf("run: %s: %,d traces in %,d ensembles by %s; shared data ready in %.2f s; %d worker(s)%n", job.input(),
-                    input.traceCount(), plan.ensembles(), key.spec(), (System.nanoTime() - t0) / 1e9, w);
+            long tShared = System.nanoTime();
+            out.printf("run: %s: %,d traces in %,d ensembles by %s; %d worker(s)%n", job.input(),
+                    input.traceCount(), plan.ensembles(), key.spec(), w);
+            out.printf("run:   ready in %.3f s: job file %.3f s, dataset %.3f s, shared data %.3f s%n", (tShared - t0) / 1e9,
+                    (tJob - t0) / 1e9, (tOpen - tJob) / 1e9, (tShared - tOpen) / 1e9);
             for (org.seisproc.engine.SharedData.Item item : shared.memoryReport()) {
                 out.printf("run:   shared %-52s %,14d bytes (%s)%n", item.what(), item.bytes(), item.kind());
             }
             Runtime.getRuntime().addShutdownHook(hook);
             Engine.Report r;
-            try (Progress progress = new Progress("run", input.traceCount(), "traces", out)) {
+            try (Progress progress = new Progress("run", input.traceCount(), "traces", out, "checksums, header table, sync")) {
                 r = Engine.run(job, input, plan, layout,
                         new Engine.Options(w, overwrite, !noResume, progress::update, cancel));
             } finally {
                 shared.clear();
-                finished.countDown();
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -87,14 +92,36 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             if (r.skipped() > 0) {
                 out.printf("run: resumed: %,d ensembles were already done%n", r.skipped());
             }
+            for (int i = 0; i < r.workers().size(); i++) {
+                Engine.WorkerStats ws = r.workers().get(i);
+                out.printf("run:   worker %d: %,d gathers, %,d traces; copied %s in (its gathers), wrote %s; "
+                                + "heap allocated %s to start, %s while running%n", i, ws.gathers(), ws.traces(),
+                        Progress.bytes(ws.bytesIn()), Progress.bytes(ws.bytesOut()), Progress.bytes(ws.allocatedAtStart()),
+                        Progress.bytes(ws.allocatedRunning()));
+            }
+            double startup = r.firstDispatchNanos() == 0 ? 0 : (r.firstDispatchNanos() - t0) / 1e9;
+            String startLine = String.format("start-up %.3f s (job file read to first gather dispatched; %.2f s since the JVM started)",
+                    startup, r.firstDispatchNanos() == 0 ? 0 : jvmUptimeAt(t0) + startup);
             if (!r.complete()) {
+                out.printf("run: stopped after %,d traces in %.2f s; %s%n", r.traces(), r.seconds(), startLine);
+                out.flush();
                 err.printf("seisproc run: %s; the output %s is incomplete; rerun to resume%n",
                         cancel.get() ? "cancelled" : r.failures().size() + " ensemble(s) failed", job.output());
                 return Main.FAILURE;
             }
-            out.printf("run: wrote %s: %,d ensembles, %,d traces in %.2f s (%,.0f traces/s); start-up %.3f s%n", r.output(),
-                    r.ensembles(), r.traces(), r.seconds(), r.traces() / Math.max(r.seconds(), 1e-9), r.startupSeconds());
+            out.printf("run: wrote %s: %,d ensembles, %,d traces in %.2f s (%,.0f traces/s); %s%n", r.output(),
+                    r.ensembles(), r.traces(), r.seconds(), r.traces() / Math.max(r.seconds(), 1e-9), startLine);
+        } finally {
+            out.flush();
+            err.flush();
+            finished.countDown();
         }
         return Main.OK;
+    }
+
+    /// Seconds the JVM had been running at [System#nanoTime] `t`.
+    private static double jvmUptimeAt(long t) {
+        long uptimeNow = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        return uptimeNow / 1e3 - (System.nanoTime() - t) / 1e9;
     }
 }

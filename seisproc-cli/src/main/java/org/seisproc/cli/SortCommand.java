@@ -45,7 +45,7 @@ final class SortCommand implements Callable<Integer> {
         int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         try (Dataset ds = Dataset.open(dataset)) {
             TraceSorter.Report r;
-            try (Progress progress = new Progress("sort", ds.traceCount(), "traces", out)) {
+            try (Progress progress = new Progress("sort", ds.traceCount(), "traces", out, "checksums, header table, sync")) {
                 r = TraceSorter.sort(ds, output, by, new TraceSorter.Options(bytes, w, overwrite, progress::update));
             }
             out.printf("sort: %s: %,d traces by %s (%,d ensembles), %,.0f MB in %.2f s (%,.0f MB/s; index %.2f s), blocks of %,d traces, %d worker(s)%n",

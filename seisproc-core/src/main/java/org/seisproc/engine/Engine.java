@@ -65,13 +65,29 @@ public final class Engine {
         }
     }
 
+    /// What one worker did and what it cost in memory, measured.
+    ///
+    /// @param gathers          ensembles it processed
+    /// @param traces           their traces
+    /// @param bytesIn          bytes it copied from the shared, mapped input into its own gather buffer
+    ///                         (samples and raw headers of its gathers; nothing else is ever copied)
+    /// @param bytesOut         bytes it wrote to the output store
+    /// @param allocatedAtStart heap bytes the worker thread allocated to get ready (its chain of
+    ///                         processors and its gather buffer): what starting a worker copies
+    /// @param allocatedRunning heap bytes it allocated while processing (buffers grown for a larger
+    ///                         gather, per-gather scratch of processors; no per-sample allocation)
+    public record WorkerStats(int gathers, long traces, long bytesIn, long bytesOut, long allocatedAtStart, long allocatedRunning) {
+    }
+
     /// What a run did.
     ///
-    /// @param startupSeconds time from the call until the first gather was dispatched to a worker
-    /// @param skipped        ensembles already done by an interrupted run (resumed)
-    /// @param complete       the output was committed (false: cancelled or failed; it stays incomplete)
+    /// @param startupSeconds     time from the call until the first gather was dispatched to a worker
+    /// @param firstDispatchNanos [System#nanoTime] when the first gather was dispatched (0: none was)
+    /// @param skipped            ensembles already done by an interrupted run (resumed)
+    /// @param complete           the output was committed (false: cancelled or failed; it stays incomplete)
+    /// @param workers            per worker, what it did and allocated
     public record Report(Path output, int ensembles, long traces, int skipped, List<Failure> failures, double seconds,
-                         double startupSeconds, boolean complete) {
+                         double startupSeconds, long firstDispatchNanos, boolean complete, List<WorkerStats> workers) {
     }
 
     private Engine() {
@@ -97,23 +113,37 @@ public final class Engine {
         int ensembles = plan.ensembles();
         long outTraces = job.reduces() ? ensembles : input.traceCount();
         String description = describe(job);
-        DatasetWriter writer = DatasetWriter.create(input, job.output(), outTraces, !job.reduces(), description,
+        // Workers write the header of every trace they write; only a plan that leaves traces out
+        // needs the source's headers copied first.
+        boolean copyHeaders = !job.reduces() && plan.traceTotal() != input.traceCount();
+        DatasetWriter writer = DatasetWriter.create(input, job.output(), outTraces, copyHeaders, description,
                 options.overwrite(), options.resume());
         byte[] done = loadProgress(writer, ensembles);
         int skipped = 0;
-        for (byte b : done) {
-            skipped += b;
+        long skippedTraces = 0;
+        for (int e = 0; e < ensembles; e++) {
+            if (done[e] != 0) {
+                skipped++;
+                skippedTraces += plan.traceCount(e);
+            }
         }
         List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
-        AtomicLong tracesDone = new AtomicLong();
+        AtomicLong tracesDone = new AtomicLong(skippedTraces); // progress counts what a resumed run did before
         AtomicBoolean stop = new AtomicBoolean();
         long[] firstDispatch = {0};
         int workers = Math.max(1, Math.min(options.workers(), Math.max(1, ensembles)));
         List<Thread> threads = new ArrayList<>();
         Object dispatchLock = new Object();
+        WorkerStats[] stats = new WorkerStats[workers];
         for (int w = 0; w < workers; w++) {
+            int worker = w;
             Thread t = Thread.ofPlatform().name("seisproc-worker-" + w).start(() -> {
+                long allocated0 = allocatedBytes();
+                int gathers = 0;
+                long traces = 0;
+                long bytesIn = 0;
+                long bytesOut = 0;
                 List<Processor> chain = new ArrayList<>();
                 for (Job.Step step : job.steps()) {
                     Processor p = step.spec().factory().get();
@@ -121,6 +151,8 @@ public final class Engine {
                     chain.add(p);
                 }
                 GatherData gather = new GatherData(input.samplesPerTrace(), input.traceHeaderBytes(), input.headerByteOrder());
+                long allocated1 = allocatedBytes();
+                long traceBytes = (long) input.samplesPerTrace() * Float.BYTES + input.traceHeaderBytes();
                 for (int e = next.getAndIncrement(); e < ensembles; e = next.getAndIncrement()) {
                     if (stop.get() || options.cancel().get()) {
                         break;
@@ -143,6 +175,11 @@ public final class Engine {
                         }
                         write(writer, gather, job.reduces() ? e : -1);
                         done[e] = 1;
+                        gathers++;
+                        traces += n;
+                        bytesIn += n * traceBytes;
+                        bytesOut += (job.reduces() ? 1 : n) * ((long) input.samplesPerTrace() * input.sampleType().bytes()
+                                + input.traceHeaderBytes());
                     } catch (RuntimeException ex) {
                         failures.add(new Failure(plan.key(e), ex.getClass().getSimpleName() + ": " + ex.getMessage()));
                         if (!job.onError().equals("continue")) {
@@ -157,6 +194,8 @@ public final class Engine {
                 for (Processor p : chain) {
                     p.finish();
                 }
+                long allocated2 = allocatedBytes();
+                stats[worker] = new WorkerStats(gathers, traces, bytesIn, bytesOut, allocated1 - allocated0, allocated2 - allocated1);
             });
             threads.add(t);
         }
@@ -181,8 +220,20 @@ public final class Engine {
             writer.close(true);
         }
         double startup = firstDispatch[0] == 0 ? 0 : (firstDispatch[0] - start) / 1e9;
-        return new Report(job.output(), ensembles, tracesDone.get(), skipped, List.copyOf(failures),
-                (System.nanoTime() - start) / 1e9, startup, complete);
+        List<WorkerStats> perWorker = new ArrayList<>();
+        for (WorkerStats ws : stats) {
+            perWorker.add(ws != null ? ws : new WorkerStats(0, 0, 0, 0, 0, 0)); // a worker that died before its end
+        }
+        return new Report(job.output(), ensembles, tracesDone.get() - skippedTraces, skipped, List.copyOf(failures),
+                (System.nanoTime() - start) / 1e9, startup, firstDispatch[0], complete, List.copyOf(perWorker));
+    }
+
+
+    /// Heap bytes allocated so far by the calling thread (HotSpot's per-thread allocation
+    /// counter, a cheap read of a TLAB counter); -1 where the JVM does not offer it.
+    private static long allocatedBytes() {
+        return java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx
+                ? mx.getCurrentThreadAllocatedBytes() : -1;
     }
 
     /// Reads ensemble `e`'s traces and raw headers into `gather`.

@@ -16,6 +16,16 @@ public interface EnsemblePlan {
     /// Trace number of the `i`-th trace of ensemble `e`.
     long trace(int e, int i);
 
+    /// Total number of traces over all ensembles (the sum of [#traceCount]; implementations
+    /// that know it answer without the walk).
+    default long traceTotal() {
+        long n = 0;
+        for (int e = 0; e < ensembles(); e++) {
+            n += traceCount(e);
+        }
+        return n;
+    }
+
     /// Names of the key fields.
     java.util.List<String> keyNames();
 }

@@ -33,6 +33,11 @@ public record IndexPlan(EnsembleIndex index) implements EnsemblePlan {
     }
 
     @Override
+    public long traceTotal() {
+        return index.traceCount();
+    }
+
+    @Override
     public List<String> keyNames() {
         return index.key().fields();
     }

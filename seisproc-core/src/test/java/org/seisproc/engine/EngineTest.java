@@ -188,4 +188,121 @@ class EngineTest {
         assertThat(dir.resolve("never.ds")).doesNotExist();
         assertThat(Processors.find("bandpass")).isNotNull();
     }
+
+    @Test
+    void workersCopyOnlyTheirGathersAndTheOutputShareTheHeaderTableWhenHeadersAreUnchanged() throws Exception {
+        Job job = job("agc-bp.ds", "[{\"name\": \"agc\", \"windowMs\": 300}, "
+                + "{\"name\": \"bandpass\", \"type\": \"ormsby\", \"f1\": 4, \"f2\": 8, \"f3\": 40, \"f4\": 60}]");
+        try (Dataset in = Dataset.open(dataset);
+             SharedData shared = SharedData.load(in, List.of(), org.seisproc.ensemble.EnsembleKey.parse("cdp", "offset"))) {
+            EnsemblePlan plan = new IndexPlan(shared.index());
+            Engine.Report r = Engine.run(job, in, plan, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            assertThat(r.complete()).isTrue();
+            assertThat(r.workers()).hasSize(2);
+            assertThat(r.startupSeconds()).isPositive();
+            assertThat(r.firstDispatchNanos()).isPositive();
+            long traceBytes = in.samplesPerTrace() * 4L + in.traceHeaderBytes();
+            int maxFold = 0;
+            for (int e = 0; e < plan.ensembles(); e++) {
+                maxFold = Math.max(maxFold, plan.traceCount(e));
+            }
+            long gatherBuffer = maxFold * (traceBytes + Long.BYTES);
+            long sharedBytes = in.samples().byteSize() + in.traceHeaders().byteSize();
+            assertThat(gatherBuffer * 8).as("the test needs shared data much larger than a gather").isLessThan(sharedBytes);
+            long traces = 0;
+            int gathers = 0;
+            for (Engine.WorkerStats w : r.workers()) {
+                traces += w.traces();
+                gathers += w.gathers();
+                assertThat(w.bytesIn()).isEqualTo(w.traces() * traceBytes);
+                if (w.allocatedAtStart() >= 0) {
+                    // A worker's own memory is its chain and its gather buffer, never a copy of the
+                    // shared data. (In so short a run most of what it allocates is the interpreter's
+                    // and the first compilations' temporaries, before escape analysis removes them.)
+                    assertThat(w.allocatedAtStart()).as("heap allocated by a worker to start").isLessThan(gatherBuffer);
+                    assertThat(w.allocatedAtStart() + w.allocatedRunning())
+                            .as("heap allocated by a worker for %d gathers (one gather buffer: %d bytes)", w.gathers(), gatherBuffer)
+                            .isLessThan(sharedBytes / 4);
+                }
+            }
+            assertThat(traces).isEqualTo(in.traceCount());
+            assertThat(gathers).isEqualTo(plan.ensembles());
+        }
+        // AGC and band-pass leave the headers alone: the output shares the input's header table
+        assertThat(Files.isSameFile(job.output().resolve(DatasetFiles.HEADERS_PARQUET), dataset.resolve(DatasetFiles.HEADERS_PARQUET)))
+                .isTrue();
+        assertThat(Files.mismatch(job.output().resolve(DatasetFiles.TRACE_HEADERS), dataset.resolve(DatasetFiles.TRACE_HEADERS)))
+                .isEqualTo(-1L);
+    }
+
+    @Test
+    void aStackGetsItsOwnHeaderTableDecodedFromItsHeaders() throws Exception {
+        Job job = job("stack-table.ds", "[{\"name\": \"nmo\", \"velocities\": " + velocities() + "}, {\"name\": \"stack\"}]");
+        try (Dataset in = Dataset.open(dataset)) {
+            Engine.run(job, in, TestPlans.byKey(in, "cdp", "offset"), HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+        }
+        Path table = job.output().resolve(DatasetFiles.HEADERS_PARQUET);
+        assertThat(Files.isSameFile(table, dataset.resolve(DatasetFiles.HEADERS_PARQUET))).isFalse();
+        try (Dataset out = Dataset.open(job.output())) {
+            var columns = org.seisproc.io.parquet.ParquetIO.read(table, List.of("cdp", "nhs"), null);
+            assertThat(columns.rows()).isEqualTo((int) out.traceCount());
+            assertThat(columns.ints("cdp")).containsExactly(out.intColumn(HeaderLayout.standard().field("cdp")));
+            assertThat(columns.ints("nhs")).containsExactly(out.intColumn(HeaderLayout.standard().field("nhs")));
+        }
+    }
+
+    @Test
+    void tracesOutsideThePlanKeepTheirHeadersAndZeroSamples() throws Exception {
+        Job job = job("half.ds", "[{\"name\": \"scale\", \"factor\": 2}]");
+        try (Dataset in = Dataset.open(dataset)) {
+            EnsemblePlan all = TestPlans.byKey(in, "cdp", "offset");
+            EnsemblePlan evenOnly = new EnsemblePlan() {
+                @Override
+                public int ensembles() {
+                    return (all.ensembles() + 1) / 2;
+                }
+
+                @Override
+                public long[] key(int e) {
+                    return all.key(2 * e);
+                }
+
+                @Override
+                public int traceCount(int e) {
+                    return all.traceCount(2 * e);
+                }
+
+                @Override
+                public long trace(int e, int i) {
+                    return all.trace(2 * e, i);
+                }
+
+                @Override
+                public List<String> keyNames() {
+                    return all.keyNames();
+                }
+            };
+            assertThat(Engine.run(job, in, evenOnly, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2)).complete()).isTrue();
+            java.util.Set<Long> planned = new java.util.HashSet<>();
+            for (int e = 0; e < evenOnly.ensembles(); e++) {
+                for (int i = 0; i < evenOnly.traceCount(e); i++) {
+                    planned.add(evenOnly.trace(e, i));
+                }
+            }
+            assertThat(planned.size()).isLessThan((int) in.traceCount());
+            try (Dataset out = Dataset.open(job.output())) {
+                float[] a = new float[in.samplesPerTrace()];
+                float[] b = new float[in.samplesPerTrace()];
+                for (long t = 0; t < in.traceCount(); t++) {
+                    in.readTrace(t, a, 0);
+                    out.readTrace(t, b, 0);
+                    for (int i = 0; i < a.length; i++) {
+                        assertThat(b[i]).isEqualTo(planned.contains(t) ? 2 * a[i] : 0f);
+                    }
+                }
+            }
+            assertThat(Files.mismatch(job.output().resolve(DatasetFiles.TRACE_HEADERS), dataset.resolve(DatasetFiles.TRACE_HEADERS)))
+                    .isEqualTo(-1L);
+        }
+    }
 }
