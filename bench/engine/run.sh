@@ -10,7 +10,7 @@
 # Warm page cache. Not part of the test run.
 #
 # Usage: bench/engine/run.sh [SHOTS] [RUNS]     (default 200 shots x 240 channels x 1500 samples, 3 runs)
-#        BIG=/path/to/dir  where the 22.3 M-trace dataset lives (default target/bench-engine-22m); SKIP_BIG=1 skips part 2
+#        BIG=/path/to/dir  where the 22.3 M-trace dataset lives (default target/bench-engine-22m); SKIP_BIG=1 skips part 2, SKIP_SMALL=1 part 1
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -32,6 +32,10 @@ traces=$(python3 -c "import json;print(json.load(open('$work/bench.dataset/datas
 echo "dataset: $traces traces x 1500 samples, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 cat "$work/bench.dataset/traces.f32" > /dev/null
 
+best() { printf '%s\n' $@ | sort -g | tail -1; }
+least() { printf '%s\n' $@ | sort -g | head -1; }
+med() { printf '%s\n' $@ | sort -g | awk '{a[NR]=$1} END{print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'; }
+if [ "${SKIP_SMALL:-0}" != 1 ]; then
 declare -A rate start rss
 peer=()
 for r in $(seq 1 "$runs"); do
@@ -44,9 +48,6 @@ for r in $(seq 1 "$runs"); do
   done
   peer+=("$(/usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" | cut -d' ' -f3)")
 done
-best() { printf '%s\n' $@ | sort -g | tail -1; }
-least() { printf '%s\n' $@ | sort -g | head -1; }
-med() { printf '%s\n' $@ | sort -g | awk '{a[NR]=$1} END{print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'; }
 echo
 printf "%-34s %12s %12s %14s %14s\n" "warm, $runs runs" "best tr/s" "median tr/s" "start-up s" "peak RSS MB"
 for w in 1 2 4; do
@@ -60,6 +61,7 @@ echo "extra resident memory per worker: 1->2: $(( (r2 - r1) / 1024 )) MB, 2->4: 
 echo "ratio ours (2 workers) / numpy: $(awk -v a="$(best ${rate[2]})" -v b="$(best ${peer[@]})" 'BEGIN{printf "%.1f", a/b}')x"
 echo "what each of 2 workers copied and allocated (first run; measured by the engine, HotSpot per-thread allocation counter):"
 echo "$workers_report"
+fi
 [ "${KEEP:-0}" = 1 ] || rm -rf "$work"
 
 [ "${SKIP_BIG:-0}" = 1 ] && exit 0

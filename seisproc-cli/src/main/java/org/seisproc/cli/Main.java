@@ -30,12 +30,37 @@ public final class Main implements Runnable {
 
     /// Runs the command line and returns the exit code (never exits the JVM).
     public static int run(String... args) {
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args).execute(args);
     }
 
-    /// A configured command line writing to `out` and `err` (tests use this).
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
+    /// The commands that run on their own: for these, only the named command's model is built
+    /// (picocli's reflection over every command and option costs ~0.3 s on a cold JVM, more than
+    /// a whole job start-up). `demo` runs other commands and `help` lists them: they get all.
+    private static final java.util.Map<String, java.util.function.Supplier<Object>> ALONE = java.util.Map.ofEntries(
+            java.util.Map.entry("info", InfoCommand::new), java.util.Map.entry("headers", HeadersCommand::new),
+            java.util.Map.entry("checksum", ChecksumCommand::new), java.util.Map.entry("fields", FieldsCommand::new),
+            java.util.Map.entry("synth", SynthCommand::new), java.util.Map.entry("import", ImportCommand::new),
+            java.util.Map.entry("export", ExportCommand::new), java.util.Map.entry("index", IndexCommand::new),
+            java.util.Map.entry("gather", GatherCommand::new), java.util.Map.entry("sort", SortCommand::new),
+            java.util.Map.entry("processors", ProcessorsCommand::new), java.util.Map.entry("run", RunCommand::new),
+            java.util.Map.entry("schema", SchemaCommand::new));
+
+    /// A configured command line for `args` writing to `out` and `err`: the whole command tree,
+    /// or, when `args` start with a command that runs on its own, the root with just that one.
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl;
+        if (args.length > 0 && ALONE.containsKey(args[0])) {
+            CommandLine.Model.CommandSpec root = CommandLine.Model.CommandSpec.create().name("seisproc");
+            root.mixinStandardHelpOptions(true);
+            root.versionProvider(new Version());
+            cl = new CommandLine(root);
+            cl.addSubcommand(args[0], new CommandLine(ALONE.get(args[0]).get()));
+        } else {
+            cl = new CommandLine(new Main());
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(new Version()); // `seisproc run --version` says the same as `seisproc --version`
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -34,7 +34,7 @@ class CliTest {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -141,5 +141,22 @@ class CliTest {
         Path again = dir.resolve("again.sgy");
         run("synth", again.toString(), "--shots", "3", "--channels", "24", "--samples", "200", "--seed", "7", "--threads", "1");
         assertThat(Files.mismatch(sgy, again)).as("same seed, same bytes, whatever the threads").isEqualTo(-1L);
+    }
+
+    @Test
+    void aCommandAloneHasTheSameHelpAndErrorsAsInTheWholeTree() {
+        Result alone = run("run", "--help");
+        StringWriter out = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)).execute("run", "--help");
+        assertThat(alone.code()).isZero();
+        assertThat(code).isZero();
+        assertThat(alone.out()).startsWith("Usage: seisproc run ").isEqualTo(out.toString());
+        Result version = run("info", "--version");
+        assertThat(version.code()).isZero();
+        assertThat(version.out()).startsWith("seisproc ");
+        Result bad = run("run", "job.json", "--no-such-option");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--no-such-option");
+        assertThat(run("--help").out()).contains("processors", "run", "demo");
     }
 }

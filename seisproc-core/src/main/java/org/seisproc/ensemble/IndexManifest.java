@@ -31,6 +31,34 @@ public record IndexManifest(int formatVersion, String key, List<String> fields, 
                             double buildSeconds, String created) {
     public static final int FORMAT_VERSION = 1;
 
+    /// Binds a parsed index manifest by hand (as [org.seisproc.dataset.DatasetManifest] does:
+    /// record binding is slow on a cold JVM and this is read at every job start). Unknown fields
+    /// are ignored; missing ones take Java defaults.
+    public static IndexManifest fromJson(com.fasterxml.jackson.databind.JsonNode n) {
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("the index description is not a JSON object");
+        }
+        List<String> fields = new java.util.ArrayList<>();
+        n.path("fields").forEach(f -> fields.add(f.asText()));
+        List<Integer> widths = new java.util.ArrayList<>();
+        n.path("binWidths").forEach(w -> widths.add(w.asInt()));
+        var f = n.path("fold");
+        var d = n.path("dataset");
+        return new IndexManifest(n.path("formatVersion").asInt(), text(n, "key"), fields, widths, text(n, "secondary"),
+                n.path("traces").asLong(), n.path("ensembles").asInt(),
+                f.isObject() ? new FoldStats(f.path("ensembles").asInt(), f.path("min").asInt(), f.path("mean").asDouble(),
+                        f.path("max").asInt()) : null,
+                text(n, "buildId"),
+                d.isObject() ? new Fingerprint(d.path("traces").asLong(), text(d, "samplesSha256"), text(d, "traceHeadersSha256"),
+                        text(d, "created")) : null,
+                n.path("buildSeconds").asDouble(), text(n, "created"));
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode n, String field) {
+        var v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
     /// What identifies the dataset content an index was built from: the trace count, the samples
     /// checksum and the trace-headers checksum from `dataset.json`, and its creation time (which
     /// changes with every import or rewrite, also one without checksums).

@@ -83,4 +83,22 @@ class DatasetWriterTest {
             assertThat(out.manifest().processing()).last().asString().contains("round 3");
         }
     }
+
+    @Test
+    void theManifestReaderAgreesWithJacksonRecordBinding() throws Exception {
+        Path target = dir.resolve("described.ds");
+        try (Dataset in = Dataset.open(source); DatasetWriter out = DatasetWriter.derive(in, target, "a step", true)) {
+            out.commit();
+        }
+        for (Path ds : List.of(source, target)) {
+            var bound = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(ds.resolve(DatasetManifest.FILE_NAME).toFile(), DatasetManifest.class);
+            DatasetManifest read = DatasetManifest.read(ds);
+            assertThat(read).isEqualTo(bound);
+            assertThat(read.headerSchema()).isNotEmpty();
+            assertThat(read.source().files()).isNotEmpty();
+            assertThat(DatasetManifest.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(read.toJson()))).isEqualTo(read);
+        }
+    }
 }

@@ -152,6 +152,13 @@ class EnsembleIndexTest {
             try (EnsembleIndex opened = EnsembleIndex.open(ds, key)) {
                 assertThat(opened.mapped()).isTrue();
                 assertThat(opened.manifest().buildId()).isEqualTo(built.manifest().buildId());
+                // the hand-written manifest reader agrees with Jackson's record binding
+                Path json = ds.dir().resolve("index/cdp.by.offset.json");
+                IndexManifest bound = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json.toFile(), IndexManifest.class);
+                assertThat(IndexManifest.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile())))
+                        .isEqualTo(bound).isEqualTo(opened.manifest());
+                assertThat(bound.fields()).containsExactly("cdp");
+                assertThat(bound.dataset()).isNotNull();
             }
             assertThat(dir).isDirectory();
         }

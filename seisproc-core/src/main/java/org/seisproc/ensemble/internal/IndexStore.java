@@ -52,10 +52,10 @@ public final class IndexStore {
             return IndexStatus.ABSENT;
         }
         try {
-            IndexManifest m = JSON.readValue(json.toFile(), IndexManifest.class);
+            IndexManifest m = IndexManifest.fromJson(JSON.readTree(json.toFile()));
             return m.formatVersion() <= IndexManifest.FORMAT_VERSION && Objects.equals(m.dataset(), current)
                     && Files.isRegularFile(idx(dir, name)) ? IndexStatus.FRESH : IndexStatus.STALE;
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return IndexStatus.STALE;
         }
     }
@@ -129,10 +129,10 @@ public final class IndexStore {
         Path idx = idx(dir, name);
         IndexManifest m;
         try {
-            m = JSON.readValue(json.toFile(), IndexManifest.class);
+            m = IndexManifest.fromJson(JSON.readTree(json.toFile()));
         } catch (NoSuchFileException | java.io.FileNotFoundException e) {
             throw new DatasetException(dir, "has no ensemble index '" + name + "'; build it with 'seisproc index'");
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new DatasetException(json, "cannot read the index description: " + e.getMessage() + "; rebuild the index", e);
         }
         if (m.formatVersion() > IndexManifest.FORMAT_VERSION) {
