@@ -56,6 +56,8 @@ final class ImportCommand implements Callable<Integer> {
         out.printf("import: %s: %,d traces x %,d samples (%s store) in %.2f s; copy %.2f s = %,.0f MB/s with %d worker(s)%n",
                 r.dataset(), r.traces(), r.samplesPerTrace(), r.sampleType().jsonName(), r.totalSeconds(), r.copySeconds(),
                 r.sourceBytes() / 1e6 / Math.max(r.copySeconds(), 1e-9), w);
+        out.printf("import:   then header table %.2f s%s, sync %.2f s%n", r.tableSeconds(),
+                r.checksumSeconds() > 0 ? String.format(" (checksums %.2f s meanwhile)", r.checksumSeconds()) : "", r.commitSeconds());
         if (r.rawExceptionTraces() > 0) {
             out.printf("import: %,d trace(s) kept verbatim for byte-exact export (non-canonical source encodings)%n", r.rawExceptionTraces());
         }

@@ -82,8 +82,12 @@ public final class Importer {
     /// @param copySeconds        time of the parallel copy/decode
     /// @param totalSeconds       wall time, checksums and header table included
     /// @param rawExceptionTraces traces kept verbatim for byte-exact export
+    /// @param tableSeconds       time of writing `headers.parquet` (while the checksums are computed)
+    /// @param checksumSeconds    time of the checksums (concurrent with the header table; 0 without)
+    /// @param commitSeconds      time of syncing the files to disk and publishing the manifest
     public record Report(Path dataset, long traces, int samplesPerTrace, SampleType sampleType, long sourceBytes,
-                         double copySeconds, double totalSeconds, int rawExceptionTraces, String samplesSha256) {
+                         double copySeconds, double totalSeconds, int rawExceptionTraces, String samplesSha256,
+                         double tableSeconds, double checksumSeconds, double commitSeconds) {
     }
 
     private Importer() {
@@ -157,10 +161,18 @@ public final class Importer {
             // The checksums (reading the store) and the header table (reading the raw headers) are
             // independent: compute them at the same time.
             SampleType storeType = type;
+            double[] checksumSeconds = {0};
             CompletableFuture<DatasetManifest.Checksums> checksums = options.checksums()
-                    ? CompletableFuture.supplyAsync(() -> checksums(storePath, headersPath, storeType, ns)) : null;
+                    ? CompletableFuture.supplyAsync(() -> {
+                        long t = System.nanoTime();
+                        DatasetManifest.Checksums c = checksums(storePath, headersPath, storeType, ns);
+                        checksumSeconds[0] = (System.nanoTime() - t) / 1e9;
+                        return c;
+                    }) : null;
+            long tableStart = System.nanoTime();
             writeHeaderTable(headersPath, headerBytes, info0.byteOrder(), options.read().layout().fields(), traces,
                     dir.resolve(DatasetFiles.HEADERS_PARQUET));
+            double tableSeconds = (System.nanoTime() - tableStart) / 1e9;
             if (checksums != null) {
                 try {
                     sums = checksums.join();
@@ -170,9 +182,12 @@ public final class Importer {
             }
             writeFileHeaders(files, dir);
             DatasetManifest manifest = manifest(files, firstTrace, type, exceptions.entries(), options.read()).withChecksums(sums);
+            long commitStart = System.nanoTime();
             dir.commit(manifest);
-            return new Report(dir.dir(), traces, ns, type, sourceBytes, copySeconds, (System.nanoTime() - start) / 1e9,
-                    exceptions.entries().size(), sums != null ? sums.samplesSha256() : null);
+            long end = System.nanoTime();
+            return new Report(dir.dir(), traces, ns, type, sourceBytes, copySeconds, (end - start) / 1e9,
+                    exceptions.entries().size(), sums != null ? sums.samplesSha256() : null, tableSeconds, checksumSeconds[0],
+                    (end - commitStart) / 1e9);
         } catch (RuntimeException | Error e) {
             dir.abandon();
             throw e;
@@ -374,10 +389,10 @@ public final class Importer {
 
     /// Decodes every layout field of the raw headers into `headers.parquet`, a million rows at a time.
     static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces, Path parquet) {
-        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined();
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
              var writer = ParquetIO.writer(parquet, HeaderColumns.types(fields), WriteOptions.defaults())) {
             MemorySegment raw = mapRead(rawHeaders, arena);
-            int batch = 1 << 20;
+            int batch = 1 << 17; // a row group at a time: its decoded columns die young
             for (long first = 0; first < traces; first += batch) {
                 int count = (int) Math.min(batch, traces - first);
                 writer.append(HeaderColumns.decode(raw, headerBytes, order, fields, first, count));

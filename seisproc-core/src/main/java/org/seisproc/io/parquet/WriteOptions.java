@@ -11,8 +11,11 @@ public record WriteOptions(String compression, int rowGroupRows) {
         }
     }
 
-    /// zstd, 1,048,576-row groups (readable by Polars, DuckDB, Spark).
+    /// zstd, 131,072-row groups (readable by Polars, DuckDB, Spark). Row groups this size keep
+    /// the writer's buffers small enough to live and die in the young generation (1 M-row groups
+    /// of a 92-column header table cost seconds of garbage-collector copying per import) and give
+    /// filters a finer grain to skip by.
     public static WriteOptions defaults() {
-        return new WriteOptions("zstd", 1 << 20);
+        return new WriteOptions("zstd", 1 << 17);
     }
 }
