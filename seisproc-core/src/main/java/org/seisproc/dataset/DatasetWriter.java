@@ -32,6 +32,7 @@ public final class DatasetWriter implements AutoCloseable {
     private final int ns;
     private final int headerBytes;
     private final String step;
+    private java.util.function.LongUnaryOperator sourceTrace;
     private boolean done;
 
     private DatasetWriter(Dataset source, long traces, boolean resumed, TargetDir dir, MappedOutput store, MappedOutput headers,
@@ -46,6 +47,7 @@ public final class DatasetWriter implements AutoCloseable {
         this.ns = source.samplesPerTrace();
         this.headerBytes = source.traceHeaderBytes();
         this.step = step;
+        this.sourceTrace = traces == source.traceCount() ? t -> t : null;
     }
 
     /// Starts a dataset at `target` derived from `source`; `step` describes the processing (it
@@ -90,6 +92,15 @@ public final class DatasetWriter implements AutoCloseable {
             dir.abandon();
             throw e;
         }
+    }
+
+    /// Says which source trace each new trace is (`newTrace -> sourceTrace`; by default trace t
+    /// is source trace t when the counts agree, and none otherwise), so that the source bytes
+    /// the import kept for byte-exact export (non-canonical IBM words, see
+    /// [DatasetManifest#rawSampleExceptions]) follow their traces into this dataset. The export
+    /// uses them only where the samples still have the values those bytes decode to.
+    public void sourceTraces(java.util.function.LongUnaryOperator newToSource) {
+        this.sourceTrace = newToSource;
     }
 
     /// True when this writer reopened an interrupted run's files (see [#create]).
@@ -173,10 +184,39 @@ public final class DatasetWriter implements AutoCloseable {
         writeHeaderTable(sums);
         DatasetManifest out = new DatasetManifest(DatasetManifest.FORMAT_VERSION, traces, m.samplesPerTrace(),
                 m.sampleIntervalMicros(), m.sampleType(), m.traceHeaderBytes(), m.source(), m.headerSchema(),
-                sums, java.util.List.of(), m.processing(), Instant.now().toString(),
+                sums, carryRawExceptions(), m.processing(), Instant.now().toString(),
                 "seisproc " + Importer.version()).withProcessing(step);
         dir.commit(out);
         done = true;
+    }
+
+    /// The source's raw sample exceptions renumbered to this dataset's traces (their bytes file
+    /// copied along), or an empty list.
+    private java.util.List<DatasetManifest.RawException> carryRawExceptions() {
+        java.util.List<DatasetManifest.RawException> kept = source.manifest().rawSampleExceptions();
+        if (kept == null || kept.isEmpty() || sourceTrace == null) {
+            return java.util.List.of();
+        }
+        java.util.Map<Long, DatasetManifest.RawException> bySource = new java.util.HashMap<>();
+        for (DatasetManifest.RawException e : kept) {
+            bySource.put(e.trace(), e);
+        }
+        java.util.List<DatasetManifest.RawException> carried = new java.util.ArrayList<>();
+        for (long t = 0; t < traces; t++) {
+            DatasetManifest.RawException e = bySource.get(sourceTrace.applyAsLong(t));
+            if (e != null) {
+                carried.add(new DatasetManifest.RawException(t, e.offset(), e.length()));
+            }
+        }
+        if (!carried.isEmpty()) {
+            Path bytes = dir.resolve(DatasetFiles.RAW_EXCEPTIONS);
+            try {
+                Files.copy(source.dir().resolve(DatasetFiles.RAW_EXCEPTIONS), bytes, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new DatasetException(bytes, "cannot copy the kept source bytes: " + e.getMessage(), e);
+            }
+        }
+        return carried;
     }
 
     /// The new dataset's `headers.parquet`: the source's table (hard-linked, or copied across

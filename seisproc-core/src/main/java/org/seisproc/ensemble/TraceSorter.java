@@ -83,6 +83,7 @@ public final class TraceSorter {
         int block = (int) Math.max(1, Math.min(budgetBlock, (n + 4L * workers - 1) / (4L * workers))); // >= 4 blocks per worker
         AtomicLong done = new AtomicLong();
         try (DatasetWriter out = DatasetWriter.create(source, target, n, false, step, options.overwrite(), false)) {
+            out.sourceTraces(index::traceAt);
             ParallelTraces.run(ParallelTraces.split(0, n, block), workers, new ParallelTraces.Work<Scratch>() {
                 @Override
                 public Scratch worker() {

@@ -62,6 +62,33 @@ class NonCanonicalIbmTest {
         }
         assertThat(Files.mismatch(sgy, out)).as("byte-identical export").isEqualTo(-1L);
 
+        // A re-ordered copy (as the trace sorter writes) keeps them too: each trace exports the
+        // very bytes it was imported from.
+        Path reversed = tmp.resolve("reversed.ds");
+        try (Dataset d = Dataset.open(ds); DatasetWriter w = DatasetWriter.create(d, reversed, d.traceCount(), false, "reverse", false, false)) {
+            long n = d.traceCount();
+            w.sourceTraces(t -> n - 1 - t);
+            float[] buf = new float[ns];
+            for (long t = 0; t < n; t++) {
+                d.readTrace(n - 1 - t, buf, 0);
+                w.writeTrace(t, buf, 0);
+                w.writeHeader(t, d.traceHeader(n - 1 - t), 0);
+            }
+            w.commit();
+        }
+        Path outReversed = tmp.resolve("reversed.sgy");
+        try (Dataset d = Dataset.open(reversed)) {
+            assertThat(d.manifest().rawSampleExceptions()).extracting(DatasetManifest.RawException::trace).containsExactly(0L, 1L);
+            Exporter.run(d, outReversed, Exporter.Options.defaults());
+        }
+        try (var a = org.seisproc.segy.SegyFile.open(sgy); var b = org.seisproc.segy.SegyFile.open(outReversed)) {
+            int n = traces.length;
+            for (int t = 0; t < n; t++) {
+                assertThat(b.rawTrace(t).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE))
+                        .as("trace %d of the reversed export", t).containsExactly(a.rawTrace(n - 1 - t).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+            }
+        }
+
         // Changed samples are encoded from their new values, never replaced by the old bytes.
         Path scaled = tmp.resolve("scaled.ds");
         try (Dataset d = Dataset.open(ds); DatasetWriter w = DatasetWriter.derive(d, scaled, "x2", false)) {
