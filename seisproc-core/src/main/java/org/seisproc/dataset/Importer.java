@@ -393,9 +393,11 @@ public final class Importer {
              var writer = ParquetIO.writer(parquet, HeaderColumns.types(fields), WriteOptions.defaults())) {
             MemorySegment raw = mapRead(rawHeaders, arena);
             int batch = 1 << 17; // a row group at a time: its decoded columns die young
+            org.seisproc.headers.HeaderTable columns = null;
             for (long first = 0; first < traces; first += batch) {
                 int count = (int) Math.min(batch, traces - first);
-                writer.append(HeaderColumns.decode(raw, headerBytes, order, fields, first, count));
+                columns = HeaderColumns.decode(raw, headerBytes, order, fields, first, count, columns);
+                writer.append(columns); // copies the rows: the arrays are refilled next time
             }
             writer.commit();
         }

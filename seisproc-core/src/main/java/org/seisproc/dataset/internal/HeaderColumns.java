@@ -55,6 +55,15 @@ public final class HeaderColumns {
     /// byte-array views, which compile to a load and a byte swap).
     public static HeaderTable decode(MemorySegment headers, int blockBytes, ByteOrder order, List<HeaderField> fields,
                                      long first, int count) {
+        return decode(headers, blockBytes, order, fields, first, count, null);
+    }
+
+    /// As [#decode], into the arrays of `reuse` (a table this method returned for the same fields
+    /// and `count`, no longer needed) when it is given: a writer that copies each batch then runs
+    /// without allocating a batch's columns again and again (garbage the collector would copy).
+    public static HeaderTable decode(MemorySegment headers, int blockBytes, ByteOrder order, List<HeaderField> fields,
+                                     long first, int count, HeaderTable reuse) {
+        boolean recycle = reuse != null && reuse.rows() == count;
         int nf = fields.size();
         int[][] ints = new int[nf][];
         long[][] longs = new long[nf][];
@@ -63,9 +72,10 @@ public final class HeaderColumns {
         int[] kind = new int[nf];       // 0 int16, 1 uint16, 2 int32, 3 other int32, 4 int64, 5 float, 6 double
         for (int f = 0; f < nf; f++) {
             HeaderField h = fields.get(f);
+            Column old = recycle ? reuse.column(h.name()) : null;
             switch (type(h)) {
                 case "int32" -> {
-                    ints[f] = new int[count];
+                    ints[f] = old instanceof Column.Ints x ? x.values() : new int[count];
                     kind[f] = switch (h.type()) {
                         case INT16 -> 0;
                         case UINT16 -> 1;
@@ -74,15 +84,15 @@ public final class HeaderColumns {
                     };
                 }
                 case "int64" -> {
-                    longs[f] = new long[count];
+                    longs[f] = old instanceof Column.Longs x ? x.values() : new long[count];
                     kind[f] = 4;
                 }
                 case "float" -> {
-                    floats[f] = new float[count];
+                    floats[f] = old instanceof Column.Floats x ? x.values() : new float[count];
                     kind[f] = 5;
                 }
                 default -> {
-                    doubles[f] = new double[count];
+                    doubles[f] = old instanceof Column.Doubles x ? x.values() : new double[count];
                     kind[f] = 6;
                 }
             }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ public final class NativeParquetWriter implements TableWriter {
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     private static final int PAGE_VALUES = 1 << 17;
     /// One zstd context per thread: creating one per page costs a large native allocation each time.
+    /// Per-thread page buffers (PLAIN bytes, compressed bytes), reused for every page: a header
+    /// table writes thousands of pages, and fresh buffers for each were garbage to collect.
+    private static final ThreadLocal<byte[][]> PAGE_BUFFERS = ThreadLocal.withInitial(() -> new byte[2][0]);
     private static final ThreadLocal<com.github.luben.zstd.ZstdCompressCtx> ZSTD = ThreadLocal.withInitial(() -> {
         var ctx = new com.github.luben.zstd.ZstdCompressCtx();
         ctx.setLevel(Integer.getInteger("seisproc.parquet.zstdLevel", 1));
@@ -186,7 +190,11 @@ public final class NativeParquetWriter implements TableWriter {
         List<Integer> sizes = new ArrayList<>();
         for (int first = 0; first < n; first += PAGE_VALUES) {
             int m = Math.min(PAGE_VALUES, n - first);
-            byte[] plain = new byte[m * width];
+            byte[][] buffers = PAGE_BUFFERS.get();
+            if (buffers[0].length < m * width) {
+                buffers[0] = new byte[m * width];
+            }
+            byte[] plain = buffers[0];
             // PLAIN is little-endian: copy with an explicit LE layout (a plain copy on x86)
             switch (col) {
                 case Column.Ints ignored -> MemorySegment.copy(all, ValueLayout.JAVA_INT, (long) first * 4,
@@ -198,20 +206,34 @@ public final class NativeParquetWriter implements TableWriter {
                 case Column.Doubles ignored -> MemorySegment.copy(all, ValueLayout.JAVA_DOUBLE, (long) first * 8,
                         MemorySegment.ofArray(plain), ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), 0, m);
             }
-            pages.add(compress(plain));
+            pages.add(compress(plain, m * width, buffers));
             counts.add(m);
-            sizes.add(plain.length);
+            sizes.add(m * width);
         }
         byte[][] minMax = minMax(col);
         return new EncodedChunk(pages, counts, sizes, minMax == null ? null : minMax[0], minMax == null ? null : minMax[1]);
     }
 
-    private byte[] compress(byte[] plain) {
+    /// Compresses the first `length` bytes of `plain` into a new array of the exact size
+    /// (`buffers[1]` is the reusable room the codec writes into first).
+    private byte[] compress(byte[] plain, int length, byte[][] buffers) {
         return switch (options.compression()) {
-            case "zstd" -> ZSTD.get().compress(plain);
+            case "zstd" -> {
+                int bound = (int) com.github.luben.zstd.Zstd.compressBound(length);
+                if (buffers[1].length < bound) {
+                    buffers[1] = new byte[bound];
+                }
+                int n = ZSTD.get().compressByteArray(buffers[1], 0, bound, plain, 0, length);
+                yield Arrays.copyOf(buffers[1], n);
+            }
             case "snappy" -> {
                 try {
-                    yield org.xerial.snappy.Snappy.compress(plain);
+                    int bound = org.xerial.snappy.Snappy.maxCompressedLength(length);
+                    if (buffers[1].length < bound) {
+                        buffers[1] = new byte[bound];
+                    }
+                    int n = org.xerial.snappy.Snappy.compress(plain, 0, length, buffers[1], 0);
+                    yield Arrays.copyOf(buffers[1], n);
                 } catch (IOException e) {
                     throw new ParquetException(file, "snappy failed: " + e.getMessage(), e);
                 }
@@ -219,13 +241,13 @@ public final class NativeParquetWriter implements TableWriter {
             case "gzip" -> {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(plain.length / 2);
                 try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-                    gz.write(plain);
+                    gz.write(plain, 0, length);
                 } catch (IOException e) {
                     throw new ParquetException(file, "gzip failed: " + e.getMessage(), e);
                 }
                 yield bytes.toByteArray();
             }
-            default -> plain;
+            default -> Arrays.copyOf(plain, length);
         };
     }
 
