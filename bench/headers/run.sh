@@ -16,7 +16,10 @@ work="${BENCH_DIR:-$repo/target/bench-headers}"
 mkdir -p "$work"
 source "$repo/bin/jdk25.sh"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-[ -f "$repo/seisproc-bench/target/seisproc-bench.jar" ] || (cd "$repo" && ./mvnw -q -pl seisproc-bench -am package -DskipTests)
+bjar="$repo/seisproc-bench/target/seisproc-bench.jar"
+if [ ! -f "$bjar" ] || [ -n "$(find "$repo"/pom.xml "$repo"/seisproc-*/pom.xml "$repo"/seisproc-core/src/main "$repo"/seisproc-bench/src/main -newer "$bjar" -type f -print -quit)" ]; then
+  (cd "$repo" && ./mvnw -q -pl seisproc-bench -am package -DskipTests)   # (re)build: a stale jar would measure old code
+fi
 J=(java --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -cp "$repo/seisproc-bench/target/seisproc-bench.jar" org.seisproc.bench.HeadersBench)
 ours="$work/headers.parquet"
 theirs="$work/headers-polars.parquet"

@@ -23,7 +23,9 @@ if ! "$py" -c 'import segyio, numpy' 2>/dev/null; then
   echo "installing python3-segyio python3-numpy (Debian)" >&2
   apt-get update -qq && apt-get install -y -qq python3-segyio python3-numpy >&2
 fi
-[[ -f "$jar" ]] || (cd "$root" && ./mvnw -q -pl seisproc-bench -am package -DskipTests)
+if [[ ! -f "$jar" ]] || [ -n "$(find "$root"/pom.xml "$root"/seisproc-*/pom.xml "$root"/seisproc-core/src/main "$root"/seisproc-bench/src/main -newer "$jar" -type f -print -quit)" ]; then
+  (cd "$root" && ./mvnw -q -pl seisproc-bench -am package -DskipTests)   # (re)build: a stale jar would measure old code
+fi
 
 cleanup() { [[ "${KEEP:-0}" == 1 ]] || rm -f "$big"; }
 trap cleanup EXIT

@@ -392,7 +392,7 @@ public final class Importer {
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
              var writer = ParquetIO.writer(parquet, HeaderColumns.types(fields), WriteOptions.defaults())) {
             MemorySegment raw = mapRead(rawHeaders, arena);
-            int batch = 1 << 17; // a row group at a time: its decoded columns die young
+            int batch = 1 << 17; // decoded in place, batch after batch
             org.seisproc.headers.HeaderTable columns = null;
             for (long first = 0; first < traces; first += batch) {
                 int count = (int) Math.min(batch, traces - first);
