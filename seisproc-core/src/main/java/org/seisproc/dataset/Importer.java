@@ -168,7 +168,9 @@ public final class Importer {
                         DatasetManifest.Checksums c = checksums(storePath, headersPath, storeType, ns);
                         checksumSeconds[0] = (System.nanoTime() - t) / 1e9;
                         return c;
-                    }) : null;
+                    }, task -> Thread.ofPlatform().name("seisproc-checksums").daemon().start(task)) : null;
+            // (its own thread: in the common pool it would hold the only worker a 2-core machine
+            // has, and the header table's parallel decode and encode would run on one thread)
             long tableStart = System.nanoTime();
             writeHeaderTable(headersPath, headerBytes, info0.byteOrder(), options.read().layout().fields(), traces,
                     dir.resolve(DatasetFiles.HEADERS_PARQUET));
