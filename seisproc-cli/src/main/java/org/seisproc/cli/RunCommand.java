@@ -63,6 +63,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
             org.seisproc.ensemble.EnsembleKey key = org.seisproc.ensemble.EnsembleKey.parse(String.join(",", job.key()),
                     job.sortBy().isEmpty() ? null : job.sortBy().getFirst());
+            org.seisproc.ensemble.IndexStatus indexBefore = org.seisproc.ensemble.EnsembleIndex.status(input, key);
             org.seisproc.engine.SharedData shared = org.seisproc.engine.SharedData.load(input, List.of(), key);
             EnsemblePlan plan = new org.seisproc.engine.IndexPlan(shared.index());
             long tShared = System.nanoTime();
@@ -70,6 +71,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     input.traceCount(), plan.ensembles(), key.spec(), w);
             out.printf("run:   ready in %.3f s: job file %.3f s, dataset %.3f s, shared data %.3f s%n", (tShared - t0) / 1e9,
                     (tJob - t0) / 1e9, (tOpen - tJob) / 1e9, (tShared - tOpen) / 1e9);
+            if (indexBefore != org.seisproc.ensemble.IndexStatus.FRESH) {
+                out.printf("run:   the %s index was %s: built now and stored in %s (later runs map it; 'seisproc index' builds it ahead)%n",
+                        key.spec(), indexBefore == org.seisproc.ensemble.IndexStatus.ABSENT ? "absent" : "stale",
+                        input.dir().resolve("index"));
+            }
             for (org.seisproc.engine.SharedData.Item item : shared.memoryReport()) {
                 out.printf("run:   shared %-52s %,14d bytes (%s)%n", item.what(), item.bytes(), item.kind());
             }
