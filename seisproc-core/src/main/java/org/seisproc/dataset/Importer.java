@@ -158,6 +158,17 @@ public final class Importer {
                         + (String.valueOf(e.getMessage()).contains("space") ? " (the disk is full)" : ""), e);
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
+            // Start writing the copied data to disk now, while the header table and the checksums
+            // are computed: the commit's sync then finds little left to write.
+            Thread earlySync = Thread.ofPlatform().name("seisproc-sync").daemon().start(() -> {
+                for (Path p : List.of(storePath, headersPath)) {
+                    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                        ch.force(false);
+                    } catch (IOException ignored) {
+                        // the commit syncs again and reports
+                    }
+                }
+            });
             // The checksums (reading the store) and the header table (reading the raw headers) are
             // independent: compute them at the same time.
             SampleType storeType = type;
@@ -185,6 +196,11 @@ public final class Importer {
             writeFileHeaders(files, dir);
             DatasetManifest manifest = manifest(files, firstTrace, type, exceptions.entries(), options.read()).withChecksums(sums);
             long commitStart = System.nanoTime();
+            try {
+                earlySync.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             dir.commit(manifest);
             long end = System.nanoTime();
             return new Report(dir.dir(), traces, ns, type, sourceBytes, copySeconds, (end - start) / 1e9,
