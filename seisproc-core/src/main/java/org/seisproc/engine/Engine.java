@@ -238,7 +238,7 @@ public final class Engine {
 
     /// Reads ensemble `e`'s traces and raw headers into `gather`.
     static void read(Dataset input, EnsemblePlan plan, int e, int n, GatherData gather) {
-        gather.reset(n, plan.key(e));
+        gather.reset(n, plan, e);
         int n1 = input.samplesPerTrace();
         int hb = input.traceHeaderBytes();
         MemorySegment headers = gather.headers();

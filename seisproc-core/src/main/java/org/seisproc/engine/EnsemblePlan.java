@@ -10,6 +10,12 @@ public interface EnsemblePlan {
     /// Key values of ensemble `e`.
     long[] key(int e);
 
+    /// Key values of ensemble `e` into `into` (as many as there are key fields).
+    default void key(int e, long[] into) {
+        long[] k = key(e);
+        System.arraycopy(k, 0, into, 0, into.length);
+    }
+
     /// Number of traces of ensemble `e`.
     int traceCount(int e);
 

@@ -26,6 +26,15 @@ public final class GatherData {
         this.headerOrder = headerOrder;
     }
 
+    /// As [#reset(int, long[])], with the key values of ensemble `e` of `plan` copied into this
+    /// gather's own key buffer (no allocation per gather).
+    void reset(int traces, EnsemblePlan plan, int e) {
+        int keys = plan.keyNames().size();
+        long[] k = key.length == keys ? key : new long[keys];
+        plan.key(e, k);
+        reset(traces, k);
+    }
+
     /// Makes room for `traces` traces and sets the count (contents undefined until filled).
     public void reset(int traces, long[] keyValues) {
         if (samples.length < traces * n1) {

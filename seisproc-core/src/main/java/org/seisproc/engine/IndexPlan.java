@@ -23,6 +23,13 @@ public record IndexPlan(EnsembleIndex index) implements EnsemblePlan {
     }
 
     @Override
+    public void key(int e, long[] into) {
+        for (int k = 0; k < into.length; k++) {
+            into[k] = index.keyValue(e, k);
+        }
+    }
+
+    @Override
     public int traceCount(int e) {
         return index.fold(e);
     }
