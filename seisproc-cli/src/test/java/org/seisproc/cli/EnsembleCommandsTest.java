@@ -87,4 +87,28 @@ class EnsembleCommandsTest {
         CliTest.Result missing = CliTest.run("index", dir.resolve("nope").toString(), "--key", "cdp");
         assertThat(missing.code()).isEqualTo(1);
     }
+
+    @Test
+    void runProcessesAJobAndReportsStartUpAndWorkers() throws Exception {
+        Path job = dir.resolve("job.json");
+        java.nio.file.Files.writeString(job, "{\"input\": \"ds\", \"output\": \"agc.ds\", \"key\": [\"cdp\"], \"sortBy\": [\"offset\"],"
+                + " \"processors\": [{\"name\": \"agc\", \"windowMs\": 40}, {\"name\": \"scale\", \"factor\": 2}]}");
+        CliTest.Result r = CliTest.run("run", job.toString(), "--workers", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ready in", "shared data", "worker 0:", "worker 1:", "copied", "heap allocated", "start-up");
+        assertThat(r.out()).containsPattern("wrote .*agc\\.ds: \\d+ ensembles, 576 traces");
+        assertThat(dir.resolve("agc.ds").resolve("headers.parquet")).exists();
+        CliTest.Result again = CliTest.run("run", job.toString());
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("--overwrite");
+        assertThat(CliTest.run("run", job.toString(), "--overwrite").code()).isZero();
+
+        Path bad = dir.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "{\"input\": \"ds\", \"output\": \"bad.ds\", \"key\": [\"cdp\"],"
+                + " \"processors\": [{\"name\": \"agc\", \"windowMs\": \"long\"}, {\"name\": \"nosuch\"}]}");
+        CliTest.Result invalid = CliTest.run("run", bad.toString());
+        assertThat(invalid.code()).isEqualTo(2);
+        assertThat(invalid.err()).contains("windowMs", "nosuch");
+        assertThat(dir.resolve("bad.ds")).doesNotExist();
+    }
 }
