@@ -101,4 +101,28 @@ class DatasetWriterTest {
             assertThat(DatasetManifest.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(read.toJson()))).isEqualTo(read);
         }
     }
+
+    @Test
+    void aReadOnlySourceTableIsSharedWithoutWritingIt() throws Exception {
+        // root may open a read-only file for writing anyway: the check means something only for others
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "running as root: file permissions do not apply");
+        Path table = source.resolve(DatasetFiles.HEADERS_PARQUET);
+        var before = Files.getPosixFilePermissions(table);
+        Files.setPosixFilePermissions(table, java.nio.file.attribute.PosixFilePermissions.fromString("r--r--r--"));
+        try {
+            Path target = dir.resolve("from-read-only.ds");
+            try (Dataset in = Dataset.open(source); DatasetWriter out = DatasetWriter.derive(in, target, "copy", true)) {
+                float[] trace = new float[in.samplesPerTrace()];
+                for (long t = 0; t < in.traceCount(); t++) {
+                    in.readTrace(t, trace, 0);
+                    out.writeTrace(t, trace, 0);
+                }
+                out.commit();
+            }
+            assertThat(Files.mismatch(target.resolve(DatasetFiles.HEADERS_PARQUET), table)).isEqualTo(-1L);
+        } finally {
+            Files.setPosixFilePermissions(table, before);
+        }
+    }
 }

@@ -140,7 +140,9 @@ public final class TargetDir {
             finishCleanup();
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+                    // read-only is enough for fsync, and a file shared with the source dataset (a
+                    // hard-linked header table) may be read-only
+                    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
                         ch.force(true);
                     }
                 }
