@@ -72,9 +72,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             out.printf("run:   ready in %.3f s: job file %.3f s, dataset %.3f s, shared data %.3f s%n", (tShared - t0) / 1e9,
                     (tJob - t0) / 1e9, (tOpen - tJob) / 1e9, (tShared - tOpen) / 1e9);
             if (indexBefore != org.seisproc.ensemble.IndexStatus.FRESH) {
-                out.printf("run:   the %s index was %s: built now and stored in %s (later runs map it; 'seisproc index' builds it ahead)%n",
-                        key.spec(), indexBefore == org.seisproc.ensemble.IndexStatus.ABSENT ? "absent" : "stale",
-                        input.dir().resolve("index"));
+                String kept = shared.index().mapped()
+                        ? "stored in " + input.dir().resolve("index") + " (later runs map it; 'seisproc index' builds it ahead)"
+                        : "kept in memory (the dataset directory is not writable)";
+                out.printf("run:   the %s index was %s: built now and %s%n", key.spec(),
+                        indexBefore == org.seisproc.ensemble.IndexStatus.ABSENT ? "absent" : "stale", kept);
             }
             for (org.seisproc.engine.SharedData.Item item : shared.memoryReport()) {
                 out.printf("run:   shared %-52s %,14d bytes (%s)%n", item.what(), item.bytes(), item.kind());

@@ -405,7 +405,7 @@ public final class Importer {
         }
     }
 
-    /// Decodes every layout field of the raw headers into `headers.parquet`, a million rows at a time.
+    /// Decodes every layout field of the raw headers into `headers.parquet`, 131,072 rows at a time.
     static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces, Path parquet) {
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
              var writer = ParquetIO.writer(parquet, HeaderColumns.types(fields), WriteOptions.defaults())) {

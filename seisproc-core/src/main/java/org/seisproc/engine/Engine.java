@@ -153,6 +153,7 @@ public final class Engine {
                 GatherData gather = new GatherData(input.samplesPerTrace(), input.traceHeaderBytes(), input.headerByteOrder());
                 long allocated1 = allocatedBytes();
                 long traceBytes = (long) input.samplesPerTrace() * Float.BYTES + input.traceHeaderBytes();
+                long outTraceBytes = (long) input.samplesPerTrace() * input.sampleType().bytes() + input.traceHeaderBytes();
                 for (int e = next.getAndIncrement(); e < ensembles; e = next.getAndIncrement()) {
                     if (stop.get() || options.cancel().get()) {
                         break;
@@ -178,8 +179,7 @@ public final class Engine {
                         gathers++;
                         traces += n;
                         bytesIn += n * traceBytes;
-                        bytesOut += (job.reduces() ? 1 : n) * ((long) input.samplesPerTrace() * input.sampleType().bytes()
-                                + input.traceHeaderBytes());
+                        bytesOut += (job.reduces() ? 1 : n) * outTraceBytes;
                     } catch (RuntimeException ex) {
                         failures.add(new Failure(plan.key(e), ex.getClass().getSimpleName() + ": " + ex.getMessage()));
                         if (!job.onError().equals("continue")) {
@@ -227,7 +227,6 @@ public final class Engine {
         return new Report(job.output(), ensembles, tracesDone.get() - skippedTraces, skipped, List.copyOf(failures),
                 (System.nanoTime() - start) / 1e9, startup, firstDispatch[0], complete, List.copyOf(perWorker));
     }
-
 
     /// Heap bytes allocated so far by the calling thread (HotSpot's per-thread allocation
     /// counter, a cheap read of a TLAB counter); -1 where the JVM does not offer it.

@@ -48,19 +48,14 @@ public final class HeaderColumns {
     private static final int CHUNK_ROWS = 4096;
     private static final ThreadLocal<byte[]> CHUNK = new ThreadLocal<>();
 
-    /// Decodes `fields` of headers `first .. first+count-1` (block i at byte `i·blockBytes`).
+    /// Decodes `fields` of headers `first .. first+count-1` (block i at byte `i·blockBytes`), into
+    /// the arrays of `reuse` (a table this method returned for the same fields and `count`, no
+    /// longer needed) when it is given: a writer that copies each batch then runs without
+    /// allocating a batch's columns again and again (garbage the collector would copy).
     ///
     /// In chunks of 4,096 rows, in parallel: a chunk's blocks are copied to the heap, then each
     /// field is decoded down the chunk (the common 16- and 32-bit integers through constant
     /// byte-array views, which compile to a load and a byte swap).
-    public static HeaderTable decode(MemorySegment headers, int blockBytes, ByteOrder order, List<HeaderField> fields,
-                                     long first, int count) {
-        return decode(headers, blockBytes, order, fields, first, count, null);
-    }
-
-    /// As [#decode], into the arrays of `reuse` (a table this method returned for the same fields
-    /// and `count`, no longer needed) when it is given: a writer that copies each batch then runs
-    /// without allocating a batch's columns again and again (garbage the collector would copy).
     public static HeaderTable decode(MemorySegment headers, int blockBytes, ByteOrder order, List<HeaderField> fields,
                                      long first, int count, HeaderTable reuse) {
         boolean recycle = reuse != null && reuse.rows() == count;
@@ -110,8 +105,8 @@ public final class HeaderColumns {
             MemorySegment.copy(headers, ValueLayout.JAVA_BYTE, (first + r0) * blockBytes, buf, 0, rows * blockBytes);
             MemorySegment chunk = MemorySegment.ofArray(buf);
             for (int f = 0; f < nf; f++) {
-                int off = fields.get(f).offset();
                 HeaderField h = fields.get(f);
+                int off = h.offset();
                 switch (kind[f]) {
                     case 0 -> {
                         int[] col = ints[f];

@@ -180,14 +180,7 @@ public final class TargetDir {
     /// hold up the start of a job (deleting gigabytes of freshly written pages takes seconds).
     /// [#commit] and [#abandon] wait for it; leftovers of a crashed run go the same way.
     private void moveAsideOldFiles() throws IOException {
-        java.util.List<Path> old = new java.util.ArrayList<>();
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            for (Path p : s) {
-                if (!p.getFileName().toString().equals(DatasetFiles.INCOMPLETE_MARKER)) {
-                    old.add(p);
-                }
-            }
-        }
+        java.util.List<Path> old = entriesExceptMarker(dir);
         if (old.isEmpty()) {
             return;
         }
@@ -263,12 +256,21 @@ public final class TargetDir {
     }
 
     private static void emptyExceptMarker(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                if (!p.equals(dir) && !p.equals(dir.resolve(DatasetFiles.INCOMPLETE_MARKER))) {
-                    Files.delete(p);
+        for (Path p : entriesExceptMarker(dir)) {
+            deleteTree(p);
+        }
+    }
+
+    /// The entries of `dir` but the `.incomplete` marker.
+    private static java.util.List<Path> entriesExceptMarker(Path dir) throws IOException {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                if (!p.getFileName().toString().equals(DatasetFiles.INCOMPLETE_MARKER)) {
+                    out.add(p);
                 }
             }
         }
+        return out;
     }
 }
