@@ -154,7 +154,7 @@ public final class Importer {
                             + storeBytes + " + " + headerTotal);
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new DatasetException(dir.dir(), "writing the dataset failed: " + e.getMessage()
+                throw new DatasetException(dir.target(), "writing the dataset failed: " + e.getMessage()
                         + (String.valueOf(e.getMessage()).contains("space") ? " (the disk is full)" : ""), e);
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
@@ -203,7 +203,7 @@ public final class Importer {
             }
             dir.commit(manifest);
             long end = System.nanoTime();
-            return new Report(dir.dir(), traces, ns, type, sourceBytes, copySeconds, (end - start) / 1e9,
+            return new Report(dir.target(), traces, ns, type, sourceBytes, copySeconds, (end - start) / 1e9,
                     exceptions.entries().size(), sums != null ? sums.samplesSha256() : null, tableSeconds, checksumSeconds[0],
                     (end - commitStart) / 1e9);
         } catch (RuntimeException | Error e) {
