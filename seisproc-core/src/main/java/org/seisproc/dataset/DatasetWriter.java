@@ -36,6 +36,7 @@ public final class DatasetWriter implements AutoCloseable {
     private final String step;
     private java.util.function.LongUnaryOperator sourceTrace;
     private boolean done;
+    private boolean attached;
 
     private DatasetWriter(Dataset source, DatasetShape shape, boolean resumed, TargetDir dir, MappedOutput store,
                           MappedOutput headers, String step) {
@@ -79,6 +80,22 @@ public final class DatasetWriter implements AutoCloseable {
     public static DatasetWriter create(Dataset template, Path target, DatasetShape shape, String step, boolean overwrite,
                                        boolean resume) {
         return open(template, target, shape, false, step, overwrite, resume);
+    }
+
+    /// Opens the trace store and trace headers of a dataset that another writer (the coordinator
+    /// of a distributed run, e.g. Spark's driver) has created and is still writing, so that a task
+    /// can write its traces at their positions. An attached writer never commits or deletes: only
+    /// the coordinator does ([#commit] and [#close(boolean)] here just release the mapping). It
+    /// takes no lock; the coordinator holds the target's.
+    public static DatasetWriter attach(Dataset template, Path target, DatasetShape shape) {
+        long storeBytes = shape.storeBytes();
+        long headerBytes = shape.traces() * template.traceHeaderBytes();
+        String storeName = shape.sampleType().fileName();
+        TargetDir dir = TargetDir.attached(target, java.util.Map.of(storeName, storeBytes, DatasetFiles.TRACE_HEADERS, headerBytes));
+        DatasetWriter w = new DatasetWriter(template, shape, true, dir, MappedOutput.open(dir.resolve(storeName), storeBytes),
+                MappedOutput.open(dir.resolve(DatasetFiles.TRACE_HEADERS), headerBytes), null);
+        w.attached = true;
+        return w;
     }
 
     private static DatasetWriter open(Dataset source, Path target, DatasetShape shape, boolean copyHeaders, String step,
@@ -202,10 +219,26 @@ public final class DatasetWriter implements AutoCloseable {
         field.write(headers.segment(), trace * headerBytes, source.headerByteOrder(), value);
     }
 
+    /// Forces the traces and headers written so far to the storage device (a distributed task
+    /// calls it before it reports success, so the coordinator's commit finds them there).
+    public void flush() {
+        if (!done) {
+            if (store.segment().byteSize() > 0) {
+                store.segment().force();
+            }
+            if (headers.segment().byteSize() > 0) {
+                headers.segment().force();
+            }
+        }
+    }
+
     /// Syncs everything and publishes the dataset (checksums recomputed).
     public void commit() {
         if (done) {
             throw new IllegalStateException("already committed or closed");
+        }
+        if (attached) {
+            throw new IllegalStateException("a writer attached to another's dataset cannot commit it; its coordinator does");
         }
         DatasetManifest m = source.manifest();
         if (reshaped) {
@@ -285,7 +318,7 @@ public final class DatasetWriter implements AutoCloseable {
             done = true;
             store.close();
             headers.close();
-            if (!keep) {
+            if (!keep && !attached) {
                 dir.abandon();
             }
         }
