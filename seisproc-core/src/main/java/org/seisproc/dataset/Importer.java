@@ -99,6 +99,9 @@ public final class Importer {
             throw new IllegalArgumentException("no input files");
         }
         long start = System.nanoTime();
+        for (Path p : inputs) {
+            TargetPaths.requireSeparate(p, target);
+        }
         List<SegyFile> files = new ArrayList<>();
         try {
             for (Path p : inputs) {

@@ -143,6 +143,26 @@ public final class TargetDir {
         return null;
     }
 
+    /// Opens `dir` — an incomplete dataset another process or thread is writing and holds the
+    /// lock of — for writing traces into its existing `files` (each checked for its size), without
+    /// taking the lock (its coordinator holds it; [#release] is a no-op here). The files are in
+    /// the target, or in `.NAME.next` while the coordinator replaces a complete dataset. A clear
+    /// error when it is not such a dataset.
+    public static TargetDir attached(Path dir, java.util.Map<String, Long> files) {
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            for (Path candidate : java.util.List.of(abs, nextDir(abs))) {
+                if (hasFiles(candidate, files)) {
+                    return new TargetDir(candidate, abs, null);
+                }
+            }
+        } catch (IOException e) {
+            // reported below
+        }
+        throw new DatasetException(abs, "is not a dataset being written with the expected files"
+                + " (" + String.join(", ", files.keySet()) + "); its coordinator must create it first");
+    }
+
     private static boolean hasFiles(Path dir, java.util.Map<String, Long> files) throws IOException {
         if (!Files.isDirectory(dir) || !Files.exists(dir.resolve(DatasetFiles.INCOMPLETE_MARKER))) {
             return false;
@@ -335,7 +355,9 @@ public final class TargetDir {
     /// Releases the target's lock without committing (the files stay as they are, for a
     /// resume). Idempotent; [#commit] and [#abandon] release too.
     public void release() {
-        lock.close();
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     /// After a failure: removes what was written, leaving an empty directory with the marker (so
