@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /// `seisproc demo`: the main job on an embedded, generated survey, step by step.
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", header = "Runs SeisProc end to end on a generated survey.", mixinStandardHelpOptions = true,
         description = {"Runs SeisProc end to end on a generated survey: synth -> info -> headers -> import -> export",
                 "-> checksums, printing each step and the command that does it, and checks the round trip is lossless."})
 final class DemoCommand implements Callable<Integer> {

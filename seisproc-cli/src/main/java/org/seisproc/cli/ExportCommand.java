@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc export DATASET OUT.sgy [--format F] [--byte-order big|little] [--revision 1|2] [--overwrite]`.
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(name = "export", header = "Exports a dataset to a SEG-Y or SU file (byte-identical to its source by default).", mixinStandardHelpOptions = true,
         description = {"Exports a dataset to SEG-Y (or SU, for *.su). With the defaults an unmodified dataset comes out",
                 "byte-identical to its source. Converting to a format that loses precision warns and says how much."})
 final class ExportCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc import IN.sgy [IN2.sgy …] DATASET [--workers N] [--header-spec spec.json]`.
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", header = "Imports SEG-Y/SU file(s) into a dataset directory (parallel, lossless, atomic).", mixinStandardHelpOptions = true,
         description = {"Imports SEG-Y/SU file(s) into a dataset directory: raw headers, decoded headers, samples in a",
                 "memory-mapped lossless store. Parallel, streaming, atomic (an interrupted import never looks complete)."})
 final class ImportCommand implements Callable<Integer> {

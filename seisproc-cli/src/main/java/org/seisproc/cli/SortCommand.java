@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc sort DATASET OUT --by cdp,offset [--memory 2g] [--workers N] [--overwrite]`.
-@Command(name = "sort", mixinStandardHelpOptions = true,
+@Command(name = "sort", header = "Re-orders a dataset's traces by header fields into a new dataset.", mixinStandardHelpOptions = true,
         description = {"Physically re-orders a dataset's traces (raw headers and samples) into a new dataset, by header",
                 "fields, most significant first; stable. Out of core within --memory, parallel, atomic."})
 final class SortCommand implements Callable<Integer> {

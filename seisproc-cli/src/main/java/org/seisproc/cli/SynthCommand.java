@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc synth OUT.sgy [--shots N --channels M | --traces N] [--samples S] [--dt US] [--format 1|5] [--seed K]`.
-@Command(name = "synth", mixinStandardHelpOptions = true,
+@Command(name = "synth", header = "Writes a deterministic synthetic prestack land survey (SEG-Y or SU).", mixinStandardHelpOptions = true,
         description = {"Writes a deterministic synthetic land prestack survey in shot order (CDPs not contiguous):",
                 "reflections with hyperbolic moveout, a point diffractor, ground roll and noise; the model goes to OUT.model.json."})
 final class SynthCommand implements Callable<Integer> {

@@ -299,10 +299,12 @@ public final class TargetDir {
         }
     }
 
-    /// Syncs every data file, writes `dataset.json` atomically and removes the marker.
+    /// Records the data files' chunk checksums ([ChunkChecksums]), syncs every file, writes
+    /// `dataset.json` atomically and removes the marker.
     public void commit(DatasetManifest manifest) {
         try {
             finishCleanup();
+            ChunkChecksums.write(dir);
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                     // read-only is enough for fsync, and a file shared with the source dataset (a
