@@ -13,16 +13,21 @@ final class Workers {
 
     /// The worker count to use for `requested` (null: the default).
     static int resolve(Integer requested, String command, PrintWriter err) {
+        return resolve(requested, "--workers", command, err);
+    }
+
+    /// The same for an option named otherwise (`--threads`).
+    static int resolve(Integer requested, String option, String command, PrintWriter err) {
         int cores = Runtime.getRuntime().availableProcessors();
         if (requested == null) {
             return cores;
         }
         if (requested < 1) {
-            throw new UsageException("--workers is " + requested + ": use 1 or more (default: one per core, " + cores + " here)");
+            throw new UsageException(option + " is " + requested + ": use 1 or more (default: one per core, " + cores + " here)");
         }
         int cap = PER_CORE * cores;
         if (requested > cap) {
-            err.println("seisproc " + command + ": note: --workers " + requested + " capped to " + cap + " (" + PER_CORE
+            err.println("seisproc " + command + ": note: " + option + " " + requested + " capped to " + cap + " (" + PER_CORE
                     + " per core on " + cores + " core(s))");
             return cap;
         }

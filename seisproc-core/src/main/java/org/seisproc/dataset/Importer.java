@@ -157,8 +157,10 @@ public final class Importer {
                             + storeBytes + " + " + headerTotal);
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new DatasetException(dir.target(), "writing the dataset failed: " + e.getMessage()
-                        + (String.valueOf(e.getMessage()).contains("space") ? " (the disk is full)" : ""), e);
+                IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+                String reason = io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
+                throw new DatasetException(dir.target(), "writing the dataset failed: " + reason
+                        + (reason.contains("space") ? " (the disk is full: free some space or choose another location, then rerun)" : ""), e);
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
             // Start writing the copied data to disk now, while the header table and the checksums
