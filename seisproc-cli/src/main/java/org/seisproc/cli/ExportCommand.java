@@ -82,14 +82,10 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /// On Ctrl-C / SIGTERM: deletes the partial output (this process holds the output's lock)
-    /// and says so.
+    /// and says so. (The lock file stays: the OS releases the lock as the process ends, and the
+    /// next export takes the file over.)
     private static String interrupted(Path output) {
         java.util.List<Path> removed = Exporter.removePartials(output);
-        try {
-            java.nio.file.Files.deleteIfExists(org.seisproc.dataset.internal.TargetLock.lockFile(output));
-        } catch (java.io.IOException ignored) {
-            // a stale lock file is taken over by the next export
-        }
         return "interrupted; " + (removed.isEmpty() ? "no partial file was left" : "removed the partial file "
                 + removed.getFirst().getFileName()) + "; " + output + " was not written" + (java.nio.file.Files.exists(output)
                 ? " (the existing file is unchanged)" : "");
