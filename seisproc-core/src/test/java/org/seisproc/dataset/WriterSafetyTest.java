@@ -109,6 +109,35 @@ class WriterSafetyTest {
     }
 
     @Test
+    void derivedDatasetsSortsAndExportsTakeTheLockToo() throws Exception {
+        Path sgy = survey("a.sgy", 2, 1);
+        Path ds = tmp.resolve("ds");
+        Importer.run(List.of(sgy), ds, Importer.Options.defaults());
+        Path out = tmp.resolve("out.ds");
+        try (Dataset in = Dataset.open(ds); DatasetWriter first = DatasetWriter.derive(in, out, "first", false)) {
+            // a second writer of any kind (a run, a sort, a QC or web job: all write through DatasetWriter) refuses at once
+            assertThatThrownBy(() -> DatasetWriter.derive(in, out, "second", true)).hasMessageContaining("being written by this process");
+            assertThatThrownBy(() -> org.seisproc.ensemble.TraceSorter.sort(in, out, "cdp",
+                    new org.seisproc.ensemble.TraceSorter.Options(1 << 20, 1, true, null))).hasMessageContaining("being written");
+            assertThatThrownBy(() -> Importer.run(List.of(sgy), out, Importer.Options.defaults().withOverwrite(true)))
+                    .hasMessageContaining("being written");
+            first.writeTrace(0, new float[in.samplesPerTrace()], 0);
+            first.commit();
+        }
+        try (Dataset in = Dataset.open(ds); DatasetWriter kept = DatasetWriter.create(in, tmp.resolve("kept.ds"), in.traceCount(), true,
+                "kept", false, true)) {
+            kept.close(true); // interrupted: files kept for a resume, the lock released
+        }
+        try (Dataset in = Dataset.open(ds); DatasetWriter resumed = DatasetWriter.create(in, tmp.resolve("kept.ds"), in.traceCount(),
+                true, "kept", false, true)) {
+            assertThat(resumed.resumed()).isTrue();
+            resumed.commit();
+        }
+        assertThat(TargetLock.lockFile(out)).doesNotExist();
+        assertThat(TargetLock.lockFile(tmp.resolve("kept.ds"))).doesNotExist();
+    }
+
+    @Test
     void aRerunRecordsItsOwnPidInTheMarker() throws Exception {
         Path ds = Files.createDirectories(tmp.resolve("ds"));
         Files.writeString(ds.resolve(DatasetFiles.INCOMPLETE_MARKER), "being written since 2020-01-01T00:00:00Z by pid 1\n");
