@@ -241,12 +241,24 @@ public final class SegyWriter implements AutoCloseable {
             }
         } catch (IOException e) {
             throw SegyException.atByte(target, position, "cannot write: " + describe(e)
-                    + (e.getMessage() != null && e.getMessage().contains("space") ? " (is the disk full?)" : ""));
+                    + (e.getMessage() != null && e.getMessage().contains("space") ? " (the disk is full: free some space or choose"
+                    + " another location, then rerun)" : ""));
         }
     }
 
+    /// An I/O failure in words ("No space left on device", "permission denied"), without the
+    /// exception's class name.
     private static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m != null ? " (" + m + ")" : "");
+        return m != null ? m : "I/O error";
     }
 }
