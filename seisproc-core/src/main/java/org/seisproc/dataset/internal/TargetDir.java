@@ -330,10 +330,10 @@ public final class TargetDir {
                 swapIntoPlace();
             }
         } catch (IOException e) {
+            // the lock stays until the caller abandons (or releases) the failed dataset
             throw new DatasetException(target, "cannot finish the dataset: " + e.getMessage(), e);
-        } finally {
-            release();
         }
+        release();
     }
 
     /// Puts the complete replacement in `.NAME.next` in the old dataset's place: old → aside,
