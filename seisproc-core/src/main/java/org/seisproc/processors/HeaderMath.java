@@ -24,8 +24,16 @@ public final class HeaderMath implements Processor {
 
     @Override
     public void init(Parameters p, ProcessingContext context) {
-        target = context.layout().field(p.text("set"));
-        expression = HeaderExpression.parse(p.text("expression"), context.layout());
+        try {
+            target = context.layout().field(p.text("set"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("header: parameter 'set': " + e.getMessage(), e);
+        }
+        try {
+            expression = HeaderExpression.parse(p.text("expression"), context.layout());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("header: parameter 'expression': " + e.getMessage(), e);
+        }
     }
 
     @Override
