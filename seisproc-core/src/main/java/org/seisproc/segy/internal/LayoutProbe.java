@@ -66,7 +66,7 @@ public final class LayoutProbe {
         long last = (su.traces() - 1) * su.traceBytes();
         int lastNs = Short.toUnsignedInt(file.get(Layouts.short_(o), last + 114));
         int dt = file.get(Layouts.short_(o), 116);
-        if (lastNs != su.samplesPerTrace() || dt < 0) {
+        if (lastNs != su.samplesPerTrace() || dt <= 0) {
             return null;
         }
         List<String> warnings = new ArrayList<>(su.warnings());
