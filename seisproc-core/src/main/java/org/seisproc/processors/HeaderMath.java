@@ -27,9 +27,17 @@ public final class HeaderMath implements Processor {
 
     @Override
     public void init(Parameters p, ProcessingContext context) {
-        target = context.layout().field(p.text("set"));
+        try {
+            target = context.layout().field(p.text("set"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("header: parameter 'set': " + e.getMessage(), e);
+        }
         text = p.text("expression");
-        expression = HeaderExpression.parse(text, context.layout());
+        try {
+            expression = HeaderExpression.parse(text, context.layout());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("header: parameter 'expression': " + e.getMessage(), e);
+        }
         cdp = context.layout().fields().stream().filter(f -> f.name().equals("cdp")).findFirst().orElse(null);
     }
 
@@ -50,8 +58,8 @@ public final class HeaderMath implements Processor {
             try {
                 g.setHeader(i2, target, Math.round(v));
             } catch (IllegalArgumentException e) {
-                throw new ProcessingException("header expression '" + text + "' gives " + Math.round(v) + " at " + where(g, i2)
-                        + ", which does not fit the " + target.type().specName() + " field '" + target.name() + "'");
+                throw new IllegalArgumentException("header expression '" + text + "' gives " + Math.round(v) + " at " + where(g, i2)
+                        + ", which does not fit the " + target.type().specName() + " field '" + target.name() + "'", e);
             }
         }
     }
