@@ -62,6 +62,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         for (CommandLine sub : cl.getSubcommands().values()) {
             sub.getCommandSpec().versionProvider(new Version()); // `seisproc run --version` says the same as `seisproc --version`
+            // a command's one-line `header` is its summary in `seisproc --help`; its own help starts with the usage
+            java.util.List<String> sections = new java.util.ArrayList<>(sub.getHelpSectionKeys());
+            sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+            sub.setHelpSectionKeys(sections);
         }
         cl.setOut(out);
         cl.setErr(err);
