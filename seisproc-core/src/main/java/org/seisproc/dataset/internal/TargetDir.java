@@ -61,6 +61,9 @@ public final class TargetDir {
     /// (possibly incomplete) dataset is never touched.
     public static TargetDir prepare(Path dir, boolean overwrite) {
         Path abs = dir.toAbsolutePath().normalize();
+        if (abs.getFileName() == null) {
+            throw new DatasetException(abs, "is the root of the file system; give a dataset directory below it");
+        }
         try {
             if (abs.getParent() != null) {
                 Files.createDirectories(abs.getParent());
@@ -127,6 +130,9 @@ public final class TargetDir {
     /// otherwise null (and the lock is released).
     public static TargetDir resumable(Path dir, java.util.Map<String, Long> files) {
         Path abs = dir.toAbsolutePath().normalize();
+        if (abs.getFileName() == null) {
+            return null;
+        }
         TargetLock lock = TargetLock.acquire(abs);
         try {
             recoverLocked(abs);
