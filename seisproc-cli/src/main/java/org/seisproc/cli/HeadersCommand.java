@@ -73,12 +73,8 @@ final class HeadersCommand implements Callable<Integer> {
             throw new UsageException("--where works on datasets; import the file first (seisproc import)");
         }
         try (SegyFile f = SegyFile.open(file, read.options())) {
-<<<<<<< HEAD
-            List<HeaderField> selected = f.layout().fields(fields);
-            range.requireWithin(f.traceCount(), traces);
-=======
             List<HeaderField> selected = UsageException.parsing("--fields", () -> f.layout().fields(fields));
->>>>>>> main
+            range.requireWithin(f.traceCount(), traces);
             long first = range.first(f.traceCount());
             long end = range.end(f.traceCount());
             long maxRows = limit != null ? limit : Long.MAX_VALUE;
