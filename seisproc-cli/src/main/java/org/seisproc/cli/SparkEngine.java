@@ -20,10 +20,12 @@ import java.util.List;
 /// - Spark's jars: the `spark-classpath.txt` the build writes beside the runner's jar, else
 ///   `$SPARK_HOME/jars`;
 /// - the JVM flags Spark needs on Java 25: `spark-jvm-options.txt` beside the runner's jar, else
-///   [#DEFAULT_JVM_OPTIONS].
+///   [#DEFAULT_JVM_OPTIONS]; then `$SEISPROC_SPARK_JAVA_OPTS` (e.g. `-Xmx8g`).
 final class SparkEngine {
     static final String JAR_ENV = "SEISPROC_SPARK_JAR";
     static final String MAIN = "org.seisproc.spark.SparkMain";
+    /// Extra flags for the child JVM (the driver; in local mode also the executors).
+    static final String JAVA_OPTS_ENV = "SEISPROC_SPARK_JAVA_OPTS";
     /// The flags Spark's launcher adds for Java 17+ (`org.apache.spark.launcher.JavaModuleOptions`),
     /// less `sun.security.action`, which Java 25 no longer has.
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
@@ -52,6 +54,10 @@ final class SparkEngine {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions(jar));
+        String extra = System.getenv(JAVA_OPTS_ENV); // e.g. -Xmx8g, a collector
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.strip().split("\\s+")));
+        }
         command.add("-cp");
         command.add(classPath);
         command.add(MAIN);

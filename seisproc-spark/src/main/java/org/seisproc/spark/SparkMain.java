@@ -112,14 +112,17 @@ public final class SparkMain implements java.util.concurrent.Callable<Integer> {
             double ready = (tJob - t0) / 1e9 + setup.datasetSeconds() + setup.sharedSeconds();
             long tSpark = System.nanoTime();
             spark = given != null ? given : SparkSessions.start("seisproc run " + jobFile.getFileName(), master, Map.of());
+            long tSession = System.nanoTime();
+            SparkRunner.warmUp(spark);
+            double sessionSeconds = (tSession - tSpark) / 1e9;
             double sparkSeconds = (System.nanoTime() - tSpark) / 1e9;
             String actualMaster = spark.sparkContext().master();
             out.printf("run: %s: %,d traces in %,d ensembles by %s; Spark %s (%d cores)%n", job.input(), input.traceCount(),
                     plan.ensembles(), keySpec, actualMaster, spark.sparkContext().defaultParallelism());
             out.printf("run:   ready in %.3f s: job file %.3f s, dataset %.3f s, shared data %.3f s%n", ready,
                     (tJob - t0) / 1e9, setup.datasetSeconds(), setup.sharedSeconds());
-            out.printf("run:   Spark start-up %.3f s (session and executors%s)%n", sparkSeconds,
-                    given != null ? "; the session was already running" : "");
+            out.printf("run:   Spark start-up %.3f s (session and executors %.3f s%s; its SQL engine's first query %.3f s)%n",
+                    sparkSeconds, sessionSeconds, given != null ? ", already running" : "", sparkSeconds - sessionSeconds);
             Runtime.getRuntime().addShutdownHook(hook);
             Engine.Report r;
             try (Progress progress = new Progress("run", input.traceCount(), "traces", out, "checksums, header table, sync")) {
