@@ -18,6 +18,8 @@ import org.seisproc.engine.PreparedJob;
 final class ExecutorJobs {
     private static final Object LOCK = new Object();
     private static Entry current; // guarded by LOCK
+    /// Runs opened by this JVM so far (tests check "once per executor" with it).
+    static final java.util.concurrent.atomic.AtomicInteger OPENED = new java.util.concurrent.atomic.AtomicInteger();
 
     private ExecutorJobs() {
     }
@@ -114,6 +116,7 @@ final class ExecutorJobs {
                         + " on every executor (shared storage)");
             }
             DatasetWriter output = DatasetWriter.attach(prepared.input(), job.output(), prepared.outputShape());
+            OPENED.incrementAndGet();
             return new Entry(task.runId(), prepared, output);
         } catch (RuntimeException e) {
             prepared.close();

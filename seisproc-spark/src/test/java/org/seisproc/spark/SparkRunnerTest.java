@@ -83,12 +83,19 @@ class SparkRunnerTest {
     }
 
     @Test
-    void theExecutorReleasesTheJobWhenTheRunEnds() throws Exception {
+    void theExecutorOpensTheJobOnceReportsProgressAndReleasesTheJobWhenTheRunEnds() throws Exception {
         Path jobFile = survey.job("release", "[{\"name\": \"agc\", \"windowMs\": 200}]");
-        Engine.Report r = SparkRunner.run(spark, JobText.read(jobFile), new SparkRunner.Options(3, false, true, null,
+        java.util.List<Long> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int opened = ExecutorJobs.OPENED.get();
+        Engine.Report r = SparkRunner.run(spark, JobText.read(jobFile), new SparkRunner.Options(6, false, true, progress::add,
                 new java.util.concurrent.atomic.AtomicBoolean()));
         assertThat(r.complete()).isTrue();
+        // six tasks on one executor (local mode), one opening of the dataset and the output
+        assertThat(ExecutorJobs.OPENED.get() - opened).isEqualTo(1);
         assertThat(ExecutorJobs.holdsAny()).isFalse();
+        assertThat(progress).hasSizeGreaterThanOrEqualTo(2).allMatch(p -> p > 0 && p <= r.traces());
+        assertThat(progress.getLast()).isEqualTo(r.traces());
+        assertThat(r.workers().getFirst().traces()).isEqualTo(r.traces());
         // a rerun of a complete output without --overwrite is refused, as locally
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkRunner.run(spark, JobText.read(jobFile),
                 SparkRunner.Options.defaults())).hasMessageContaining("exists");
