@@ -41,12 +41,12 @@ for r in $(seq 1 "$rounds"); do
   cat "$work/bench.dataset/traces."* > /dev/null
   t0=$(now); out=$("$repo/seisproc" run "$work/local.json" --workers 2 --overwrite --no-resume 2>&1); t1=$(now)
   local_s+=("$(echo "$out" | sed -nE 's/^run: wrote .* traces in ([0-9.]+) s .*/\1/p')")
-  local_wall+=("$(echo "$t1 - $t0" | bc)")
+  local_wall+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')")
   cat "$work/bench.dataset/traces."* > /dev/null
   t0=$(now); out=$("$repo/seisproc" run "$work/spark.json" --engine spark --master 'local[2]' --overwrite --no-resume 2>&1); t1=$(now)
   spark_s+=("$(echo "$out" | sed -nE 's/^run: wrote .* traces in ([0-9.]+) s .*/\1/p')")
   spark_up+=("$(echo "$out" | sed -nE 's/^run:   Spark start-up ([0-9.]+) s.*/\1/p')")
-  spark_wall+=("$(echo "$t1 - $t0" | bc)")
+  spark_wall+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')")
   echo "round $r: local ${local_s[-1]} s (process ${local_wall[-1]} s); spark local[2] ${spark_s[-1]} s + start-up ${spark_up[-1]} s (process ${spark_wall[-1]} s)"
 done
 echo

@@ -79,7 +79,11 @@ public final class SparkMain implements java.util.concurrent.Callable<Integer> {
                 err.println("seisproc run: error: " + ex.getMessage());
                 return FAILURE;
             }
-            throw ex;
+            // Spark could not start (a bad master URL, no cluster there, ...): its own first line
+            String msg = String.valueOf(ex.getMessage());
+            int nl = msg.indexOf('\n');
+            err.println("seisproc run: error: " + ex.getClass().getSimpleName() + ": " + (nl > 0 ? msg.substring(0, nl) : msg));
+            return FAILURE;
         });
         int code = cl.execute(args);
         out.flush();
