@@ -49,7 +49,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!engine.equals("local") && !engine.equals("spark")) {
-            throw new IllegalArgumentException("--engine is local or spark, not '" + engine + "'");
+            throw new UsageException("--engine is local or spark, not '" + engine + "'");
         }
         if (engine.equals("spark")) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(jobFile.toString()));
@@ -65,7 +65,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             return SparkEngine.run(args, out, err);
         }
         if (master != null) {
-            throw new IllegalArgumentException("--master goes with --engine spark");
+            throw new UsageException("--master goes with --engine spark");
         }
         long t0 = System.nanoTime();
         Job job = Job.load(jobFile);

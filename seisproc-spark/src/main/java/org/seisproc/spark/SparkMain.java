@@ -70,12 +70,15 @@ public final class SparkMain implements java.util.concurrent.Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof Job.InvalidJobException || ex instanceof IllegalArgumentException) {
+            // the same exit codes as `seisproc run` (its Main): a job's problems are usage errors,
+            // the data's or the work's failures are 1
+            if (ex instanceof Job.InvalidJobException || ex instanceof org.seisproc.ensemble.UnknownKeyException) {
                 err.println("seisproc run: " + ex.getMessage());
                 return USAGE;
             }
             if (ex instanceof org.seisproc.dataset.DatasetException || ex instanceof java.io.UncheckedIOException
-                    || ex instanceof org.seisproc.io.parquet.ParquetException) {
+                    || ex instanceof org.seisproc.io.parquet.ParquetException || ex instanceof IllegalArgumentException
+                    || ex instanceof org.seisproc.engine.ProcessingException) {
                 err.println("seisproc run: error: " + ex.getMessage());
                 return FAILURE;
             }
