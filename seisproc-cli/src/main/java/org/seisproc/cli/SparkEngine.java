@@ -14,7 +14,7 @@ import java.util.List;
 /// and exit code through, so that the CLI's own jar carries no Spark.
 ///
 /// Where things are found:
-/// - the runner's jar: `$SEISPROC_SPARK_JAR`, else `seisproc-spark.jar` beside the CLI's jar, else
+/// - the runner's jar: `-Dseisproc.spark.jar` or `$SEISPROC_SPARK_JAR`, else `seisproc-spark.jar` beside the CLI's jar, else
 ///   `seisproc-spark/target/seisproc-spark.jar` of the source tree the CLI was built in or of the
 ///   current directory;
 /// - Spark's jars: the `spark-classpath.txt` the build writes beside the runner's jar, else
@@ -23,6 +23,8 @@ import java.util.List;
 ///   [#DEFAULT_JVM_OPTIONS]; then `$SEISPROC_SPARK_JAVA_OPTS` (e.g. `-Xmx8g`).
 final class SparkEngine {
     static final String JAR_ENV = "SEISPROC_SPARK_JAR";
+    /// The same as [#JAR_ENV], as a system property (it wins over the variable).
+    static final String JAR_PROPERTY = "seisproc.spark.jar";
     static final String MAIN = "org.seisproc.spark.SparkMain";
     /// Extra flags for the child JVM (the driver; in local mode also the executors).
     static final String JAVA_OPTS_ENV = "SEISPROC_SPARK_JAVA_OPTS";
@@ -99,7 +101,7 @@ final class SparkEngine {
 
     /// The runner's jar, or null.
     static Path findJar() {
-        return findJar(System.getenv(JAR_ENV), cliJar(), Path.of(""));
+        return findJar(System.getProperty(JAR_PROPERTY, System.getenv(JAR_ENV)), cliJar(), Path.of(""));
     }
 
     /// The runner's jar given the environment variable's value, the CLI's jar and the working
