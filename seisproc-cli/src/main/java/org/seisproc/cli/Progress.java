@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /// A thread-safe progress line for long work: done/total, rate and ETA, at most ~4 updates a
 /// second, on one terminal line (`\r`) when the output is a terminal, else a line every 10 %.
-final class Progress implements AutoCloseable {
+public final class Progress implements AutoCloseable {
     /// Test hook: pause this many milliseconds at every update, so that a test can interrupt a
     /// command mid-way (0: none).
     static final String PAUSE_PROPERTY = "seisproc.test.progressPauseMillis";
@@ -29,7 +29,7 @@ final class Progress implements AutoCloseable {
 
     /// @param finishing what happens once every unit is done (said then, so that a long final
     ///                  step is not silent), or null
-    Progress(String label, long total, String unit, PrintWriter out, String finishing) {
+    public Progress(String label, long total, String unit, PrintWriter out, String finishing) {
         this.label = label;
         this.total = total;
         this.unit = unit;
@@ -38,7 +38,7 @@ final class Progress implements AutoCloseable {
     }
 
     /// Reports that `doneSoFar` units are done.
-    void update(long doneSoFar) {
+    public void update(long doneSoFar) {
         if (PAUSE_MILLIS > 0) {
             try {
                 Thread.sleep(PAUSE_MILLIS);
@@ -95,7 +95,7 @@ final class Progress implements AutoCloseable {
     }
 
     /// `n` bytes for people: `812 B`, `4.2 KB`, `1.4 MB`, `5.36 GB` (decimal units, as the rates).
-    static String bytes(long n) {
+    public static String bytes(long n) {
         if (n < 0) {
             return "n/a";
         }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/// `seisproc run job.json [--workers N]`: runs a processing flow.
+/// `seisproc run job.json [--workers N] [--engine local|spark [--master M]]`: runs a processing flow.
 @Command(name = "run", header = "Runs a processing job (JSON) on a dataset into a new dataset.", mixinStandardHelpOptions = true,
         description = {"Runs a processing job (JSON): reads gathers of the input dataset by the job's key, applies the",
                 "processors, writes the output dataset. Ctrl-C stops cleanly; rerunning resumes. 'seisproc processors' lists them."})
@@ -34,6 +34,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--no-resume", description = "Start over even if an interrupted run of this job left its output.")
     boolean noResume;
 
+    @Option(names = "--engine", defaultValue = "local", description = "local (threads, default) or spark (Apache Spark;"
+            + " see docs/spark.md).")
+    String engine;
+
+    @Option(names = "--master", description = "With --engine spark: local[N], spark://HOST:7077, yarn (default local[*]).")
+    String master;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -41,6 +48,25 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new UsageException("--engine is local or spark, not '" + engine + "'");
+        }
+        if (engine.equals("spark")) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(jobFile.toString()));
+            if (master != null) {
+                args.addAll(java.util.List.of("--master", master));
+            }
+            if (overwrite) {
+                args.add("--overwrite");
+            }
+            if (noResume) {
+                args.add("--no-resume");
+            }
+            return SparkEngine.run(args, out, err);
+        }
+        if (master != null) {
+            throw new UsageException("--master goes with --engine spark");
+        }
         long t0 = System.nanoTime();
         Job job = Job.load(jobFile);
         long tJob = System.nanoTime();

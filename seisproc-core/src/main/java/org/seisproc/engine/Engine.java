@@ -13,10 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
-import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetException;
 import org.seisproc.dataset.DatasetWriter;
-import org.seisproc.dataset.DatasetShape;
 
 /// Runs a job: the coordinator validates the chain, opens the output, and schedules ensembles
 /// to N worker threads; each worker reads its gather straight from the mapped input (via the
@@ -30,7 +28,8 @@ import org.seisproc.dataset.DatasetShape;
 /// stops or goes on per [Job#onError]. The output appears (atomically) only when every ensemble
 /// succeeded.
 public final class Engine {
-    static final String PROGRESS_FILE = "job-progress.bin";
+    /// The record of finished ensembles inside an incomplete output (one byte each, 1 = written).
+    public static final String PROGRESS_FILE = "job-progress.bin";
 
     /// @param workers   worker threads
     /// @param overwrite replace an existing complete output
@@ -114,21 +113,10 @@ public final class Engine {
         if (job == null) {
             throw new IllegalArgumentException("a job without an output (a preview) cannot be run to a dataset");
         }
-        Dataset input = prepared.input();
         EnsemblePlan plan = prepared.plan();
         int ensembles = plan.ensembles();
-        DatasetShape shape = prepared.outputShape();
-        JobFingerprint fingerprint = JobFingerprint.of(prepared);
-        if (options.resume()) {
-            fingerprint.requireResumable(job.output());
-        }
-        // Workers write the header of every trace they write; only a plan that leaves traces out
-        // needs the source's headers copied first.
-        boolean copyHeaders = !prepared.reduces() && plan.traceTotal() != input.traceCount();
-        DatasetWriter writer = DatasetWriter.create(input, job.output(), shape.traces(), copyHeaders, describe(job),
-                options.overwrite(), options.resume());
+        DatasetWriter writer = openOutput(prepared, options.overwrite(), options.resume());
         byte[] done = loadProgress(writer, ensembles);
-        fingerprint.save(writer.file(JobFingerprint.FILE));
         int skipped = 0;
         long skippedTraces = 0;
         for (int e = 0; e < ensembles; e++) {
@@ -167,13 +155,7 @@ public final class Engine {
         }
         boolean complete = failures.isEmpty() && !options.cancel().get() && !stop.get() && allDone(done);
         if (complete) {
-            try {
-                Files.deleteIfExists(writer.file(PROGRESS_FILE));
-                Files.deleteIfExists(writer.file(JobFingerprint.FILE));
-            } catch (IOException e) {
-                throw new DatasetException(writer.file(PROGRESS_FILE), "cannot remove: " + e.getMessage(), e);
-            }
-            writer.commit();
+            commitOutput(writer);
         } else {
             saveProgress(writer, done);
             writer.close(true);
@@ -186,6 +168,39 @@ public final class Engine {
         }
         return new Report(job.output(), ensembles, tracesDone.get() - skippedTraces, skipped, List.copyOf(failures),
                 (System.nanoTime() - start) / 1e9, startup, first, complete, List.copyOf(perWorker));
+    }
+
+    /// Creates (or, with `resume`, reopens) a prepared job's output the way every runner does —
+    /// the local pool and Spark's driver alike: refuses to resume another job's output
+    /// ([JobFingerprint]), describes the job in the output's `dataset.json`, copies the source's
+    /// headers only when the plan leaves traces out, and records the fingerprint. Read the
+    /// progress record with [#loadProgress]; end with [#commitOutput] or [#saveProgress] and
+    /// `close(true)`.
+    public static DatasetWriter openOutput(PreparedJob prepared, boolean overwrite, boolean resume) {
+        Job job = prepared.job();
+        JobFingerprint fingerprint = JobFingerprint.of(prepared);
+        if (resume) {
+            fingerprint.requireResumable(job.output());
+        }
+        // Workers write the header of every trace they write; only a plan that leaves traces out
+        // needs the source's headers copied first.
+        boolean copyHeaders = !prepared.reduces() && prepared.plan().traceTotal() != prepared.input().traceCount();
+        DatasetWriter writer = DatasetWriter.create(prepared.input(), job.output(), prepared.outputShape().traces(), copyHeaders,
+                describe(job), overwrite, resume);
+        fingerprint.save(writer.file(JobFingerprint.FILE));
+        return writer;
+    }
+
+    /// Publishes an output whose every ensemble was written: its progress and fingerprint records
+    /// removed, then [DatasetWriter#commit].
+    public static void commitOutput(DatasetWriter writer) {
+        try {
+            Files.deleteIfExists(writer.file(PROGRESS_FILE));
+            Files.deleteIfExists(writer.file(JobFingerprint.FILE));
+        } catch (IOException e) {
+            throw new DatasetException(writer.file(PROGRESS_FILE), "cannot remove: " + e.getMessage(), e);
+        }
+        writer.commit();
     }
 
     /// One worker's loop: its own unit takes the next ensemble not yet done until none is left,
@@ -234,7 +249,7 @@ public final class Engine {
 
     /// A failure's message: the processor's own words for data problems, the error's class for
     /// anything unexpected.
-    private static String describe(Throwable ex) {
+    public static String describe(Throwable ex) {
         if (ex instanceof ProcessingException || ex instanceof IllegalArgumentException) {
             return ex.getMessage();
         }
@@ -268,7 +283,8 @@ public final class Engine {
         return sb.toString();
     }
 
-    private static byte[] loadProgress(DatasetWriter writer, int ensembles) {
+    /// The finished ensembles recorded by an interrupted run (one byte each), or none done.
+    public static byte[] loadProgress(DatasetWriter writer, int ensembles) {
         Path file = writer.file(PROGRESS_FILE);
         if (writer.resumed() && Files.isRegularFile(file)) {
             try {
@@ -283,7 +299,8 @@ public final class Engine {
         return new byte[ensembles];
     }
 
-    private static void saveProgress(DatasetWriter writer, byte[] done) {
+    /// Records the finished ensembles in the output being written (see [#PROGRESS_FILE]).
+    public static void saveProgress(DatasetWriter writer, byte[] done) {
         Path file = writer.file(PROGRESS_FILE);
         try {
             Files.write(file, done, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);

@@ -1,0 +1,68 @@
+package org.seisproc.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.seisproc.cli.Main;
+
+/// `seisproc run JOB --engine spark --master local[2]` through the CLI as users type it: the CLI
+/// starts the Spark runner in a child JVM (here on this build's class path: the runner's jar is
+/// built after the tests) and its output equals `seisproc run JOB` with the local engine.
+class CliSparkTest {
+    @TempDir
+    static Path dir;
+    static TestSurvey survey;
+
+    @BeforeAll
+    static void setUp() {
+        survey = new TestSurvey(dir);
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result seisproc(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theLocalAndTheSparkEngineWriteTheSameOutput() throws Exception {
+        // a stand-in for seisproc-spark.jar: an empty jar, with this build's class path beside it
+        Path jar = dir.resolve("runner/seisproc-spark.jar");
+        Files.createDirectories(jar.getParent());
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            j.flush();
+        }
+        Files.writeString(jar.resolveSibling("spark-classpath.txt"), System.getProperty("java.class.path"));
+        System.setProperty("seisproc.spark.jar", jar.toString());
+        try {
+            Result local = seisproc("run", survey.job("cli-local", TestSurvey.FLOW).toString(), "--workers", "2");
+            assertThat(local.code()).as(local.err()).isZero();
+            Result spark = seisproc("run", survey.job("cli-spark", TestSurvey.FLOW).toString(), "--engine", "spark",
+                    "--master", "local[2]");
+            assertThat(spark.code()).as(spark.out() + spark.err()).isZero();
+            assertThat(spark.out()).contains("Spark local[2,4]", "Spark start-up", "run: wrote ");
+            Result a = seisproc("checksum", survey.dir.resolve("cli-local.ds").toString());
+            Result b = seisproc("checksum", survey.dir.resolve("cli-spark.ds").toString());
+            String sumA = a.out().strip().lines().reduce((x, y) -> y).orElseThrow();
+            String sumB = b.out().strip().lines().reduce((x, y) -> y).orElseThrow();
+            assertThat(sumB).isEqualTo(sumA).hasSize(64);
+        } finally {
+            System.clearProperty("seisproc.spark.jar");
+        }
+    }
+}
