@@ -29,7 +29,7 @@ final class Json implements JsonMapper {
         try {
             return MAPPER.readValue(json, MAPPER.constructType(targetType));
         } catch (IOException e) {
-            throw WebError.bad("body", "the request body is not the JSON expected: " + e.getOriginalMessage());
+            throw WebError.bad("body", "the request body is not the JSON expected: " + e.getMessage());
         }
     }
 
