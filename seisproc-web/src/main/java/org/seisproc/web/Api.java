@@ -42,6 +42,10 @@ final class Api {
         this.transfers = new TransferService(root, tasks);
     }
 
+    Tasks tasks() {
+        return tasks;
+    }
+
     void close() {
         tasks.close();
         open.close();

@@ -188,6 +188,11 @@ public final class WebServer implements AutoCloseable {
         return options;
     }
 
+    /// The task queue (tests hold it to cancel a queued job deterministically).
+    Tasks tasks() {
+        return api.tasks();
+    }
+
     @Override
     public void close() {
         app.stop();
