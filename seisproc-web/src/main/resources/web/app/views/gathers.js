@@ -62,10 +62,10 @@ export function create(root, app) {
   const keyValues = el('span.muted', { id: 'key-values' });
   const goto = el('input', { type: 'text', size: 10, placeholder: 'key value', id: 'goto-value' });
   const navbar = el('div.navbar', {},
-    el('button.secondary', { text: '⏮ First', onclick: () => go(0), title: 'Home' }),
+    el('button.secondary', { text: '« First', onclick: () => go(0), title: 'Home' }),
     el('button.secondary', { text: '◀ Prev', onclick: () => go(s.ensemble - 1), title: '←' }),
     el('button.secondary', { text: 'Next ▶', onclick: () => go(s.ensemble + 1), title: '→' }),
-    el('button.secondary', { text: 'Last ⏭', onclick: () => go(info ? info.ensembles - 1 : 0), title: 'End' }),
+    el('button.secondary', { text: 'Last »', onclick: () => go(info ? info.ensembles - 1 : 0), title: 'End' }),
     position, keyValues, el('span.spacer'),
     goto, el('button.secondary', { text: 'Go to', onclick: () => goToValue(), id: 'goto-button' }));
   const plot = el('div.plot', { id: 'gather-plot' });
@@ -173,7 +173,7 @@ export function create(root, app) {
       ['amplitude', c.amplitude.toPrecision(5)], ['displayed', c.shown.toPrecision(5)],
       ...Object.entries(c.headers).map(([k, v]) => [k, String(v)])];
     readout.replaceChildren(el('h2', { text: 'Cursor' }),
-      el('table', {}, el('tbody', {}, ...rows.map(([k, v]) => el('tr', {}, el('td.muted', { text: k }), el('td.mono', { text: v }))))));
+      el('dl.readout-grid', {}, ...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd.mono', { text: v })])));
   }
 
   function drawSpectrum() {
@@ -190,21 +190,22 @@ export function create(root, app) {
     const { freqs, amps } = spectrum(d.samples, d.n1, sel.j0, sel.j1, sel.i0, sel.i1, d.dt);
     let max = 0;
     for (const a of amps) max = Math.max(max, a);
-    const L = 36, B = 18, fmax = freqs[freqs.length - 1];
-    g.strokeStyle = '#445'; g.strokeRect(L, 4, w - L - 6, h - B - 4);
+    const L = 40, B = 18, T = 14, fmax = freqs[freqs.length - 1];
+    g.strokeStyle = '#445'; g.strokeRect(L, T, w - L - 6, h - B - T);
     g.fillStyle = '#223'; g.font = '10px system-ui';
-    for (let f = 0; f <= fmax; f += fmax > 200 ? 50 : 25) g.fillText(String(f), L + f / fmax * (w - L - 6) - 6, h - 5);
-    for (const db of [0, -20, -40, -60]) g.fillText(String(db), 4, 4 + (-db / 60) * (h - B - 4) + 4);
+    const fstep = fmax > 300 ? 100 : fmax > 150 ? 50 : 25;
+    for (let f = 0; f <= fmax - fstep / 2; f += fstep) g.fillText(String(f), L + f / fmax * (w - L - 6) - 6, h - 5);
+    for (const db of [0, -20, -40, -60]) g.fillText(String(db), 8, T + (-db / 60) * (h - B - T) + 4);
     g.beginPath(); g.strokeStyle = '#c0392b'; g.lineWidth = 1.3;
     for (let k = 0; k < amps.length; k++) {
       const db = max > 0 ? Math.max(-60, 20 * Math.log10(amps[k] / max + 1e-12)) : -60;
-      const x = L + freqs[k] / fmax * (w - L - 6), y = 4 + (-db / 60) * (h - B - 4);
+      const x = L + freqs[k] / fmax * (w - L - 6), y = T + (-db / 60) * (h - B - T);
       if (k === 0) g.moveTo(x, y); else g.lineTo(x, y);
     }
     g.stroke();
     g.fillStyle = '#556';
-    g.fillText(view.selection ? `window: traces ${sel.j0 + 1}–${sel.j1}, ${(sel.i0 * d.dt * 1000).toFixed(0)}–${(sel.i1 * d.dt * 1000).toFixed(0)} ms` : 'whole gather (shift + drag a window)', L + 6, 16);
-    g.fillText('Hz', w - 20, h - 5); g.fillText('dB', 4, 12);
+    g.fillText('amplitude spectrum, ' + (view.selection ? `window: traces ${sel.j0 + 1}–${sel.j1}, ${(sel.i0 * d.dt * 1000).toFixed(0)}–${(sel.i1 * d.dt * 1000).toFixed(0)} ms` : 'whole gather (shift + drag a window)'), L, 10);
+    g.fillText('Hz', w - 18, h - 5); g.fillText('dB', 8, 10);
   }
 
   app.on('dataset', () => {
