@@ -205,6 +205,10 @@ final class Api {
         ctx.status(201).json(transfers.export(Json.object(ctx.body()), open).snapshot(0));
     }
 
+    void exportPreview(Context ctx) {
+        ctx.json(transfers.exportPreview(Json.object(ctx.body()), open));
+    }
+
     // ---- parameters
 
     static String required(Context ctx, String name) {

@@ -82,12 +82,33 @@ final class TransferService {
             throw new WebError(409, "target", "'" + root.relative(target) + "' exists; choose another name or overwrite it");
         }
         Exporter.Options options = options(body);
+        ExportPlan plan = ExportPlan.of(body, dataset, open);
         SampleFormat fmt = options.format() != null ? options.format() : SampleFormat.ofCode(dataset.manifest().source().format());
-        long total = 3600 + dataset.traceCount() * (dataset.traceHeaderBytes() + (long) dataset.samplesPerTrace() * fmt.bytes());
+        long traces = plan.selected() != null ? plan.selected().length : dataset.traceCount();
+        long total = 3600 + traces * (dataset.traceHeaderBytes() + (long) dataset.samplesPerTrace() * fmt.bytes());
         Task task = tasks.submit("export", "export " + ds + " -> " + root.relative(target), t -> {
             t.total = total;
             t.unit = "bytes";
-            Exporter.Report r = Exporter.run(open.dataset(ds), target, options.withProgress(t.done::set));
+            Exporter.Report r;
+            if (plan.trivial()) {
+                r = Exporter.run(open.dataset(ds), target, options.withProgress(t.done::set));
+            } else {
+                Path tmp = root.path().resolve(".seisproc-tmp").resolve("export-" + t.id + ".dataset");
+                try {
+                    Files.createDirectories(tmp.getParent());
+                    t.log("writing the selection (" + traces + " traces" + (plan.input() != null ? ", noise = input - processed" : "")
+                            + (plan.mapping().isEmpty() ? "" : ", " + plan.mapping().size() + " header mapping(s)") + ")");
+                    plan.writeDataset(open.dataset(ds), tmp, t);
+                    if (t.cancel.get()) {
+                        return;
+                    }
+                    try (Dataset selection = Dataset.open(tmp)) {
+                        r = Exporter.run(selection, target, options.withProgress(t.done::set));
+                    }
+                } finally {
+                    TransferService.deleteTree(tmp);
+                }
+            }
             t.done.set(total);
             t.log(String.format("wrote %s: %,d traces, %,d bytes, format %d, %s-endian, in %.2f s", root.relative(r.output()),
                     r.traces(), r.bytes(), r.format().code(), r.byteOrder() == ByteOrder.BIG_ENDIAN ? "big" : "little", r.seconds()));
@@ -104,6 +125,27 @@ final class TransferService {
         });
         task.info.put("output", root.relative(target));
         return task;
+    }
+
+    /// The first five traces of an export as its header mapping writes them.
+    java.util.Map<String, Object> exportPreview(ObjectNode body, OpenDatasets open) {
+        Dataset dataset = open.dataset(ProcessingService.text(body, "ds"));
+        ExportPlan plan = ExportPlan.of(body, dataset, open);
+        return java.util.Map.of("traces", plan.selected() != null ? plan.selected().length : dataset.traceCount(),
+                "rows", plan.preview(dataset, 5));
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("seisproc serve: could not delete " + dir + ": " + e.getMessage());
+        }
     }
 
     static Exporter.Options options(JsonNode body) {

@@ -61,7 +61,8 @@ public final class WebServer implements AutoCloseable {
         r.sse("/api/jobs/{id}/events", api::jobEvents);          // progress stream
         r.post("/api/jobs/{id}/cancel", api::cancelJob);
         r.post("/api/jobs/{id}/resume", api::resumeJob);
-        r.post("/api/export", api::export);                      // {ds, target, format, byteOrder, revision}
+        r.post("/api/export", api::export);                      // {ds, target, format, byteOrder, revision, where, content, input, mapping}
+        r.post("/api/export/preview", api::exportPreview);       // {ds, where, mapping}: 5 traces as the mapping writes them
     }
 
     private void configure(JavalinConfig config) {

@@ -307,6 +307,76 @@ class WebServerTest {
     }
 
     @Test
+    void exportSelectsTracesWritesTheNoiseAndMapsHeaders() throws Exception {
+        Job triple = Job.parse(Json.MAPPER.readTree("""
+                {"input":"survey.dataset","output":"tripled.dataset","key":["fldr"],"processors":[{"name":"scale","factor":3}]}
+                """), root, root.resolve("x.json"));
+        Engine.run(triple, Engine.Options.defaults().withWorkers(1));
+        HttpResponse<byte[]> r = client.post("/api/export", """
+                {"ds":"tripled.dataset","target":"noise.sgy","format":5,"where":"offset < 0","content":"noise","input":"survey.dataset",
+                 "mapping":[{"column":"offset","byte":233,"type":"int32"},{"column":"fldr","byte":237,"type":"int16"}]}""");
+        assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        JsonNode end = client.awaitJob(client.json(r).get("id").asText());
+        assertThat(end.get("state").asText()).as(end.toString()).isEqualTo("done");
+        try (Dataset in = Dataset.open(root.resolve("survey.dataset")); SegyFile out = SegyFile.open(root.resolve("noise.sgy"))) {
+            HeaderField offset = in.headerLayout().field("offset");
+            HeaderField fldr = in.headerLayout().field("fldr");
+            List<Integer> selected = new ArrayList<>();
+            for (int t = 0; t < in.traceCount(); t++) {
+                if (in.header(t, offset) < 0) {
+                    selected.add(t);
+                }
+            }
+            assertThat(out.traceCount()).isEqualTo(selected.size()).isGreaterThan(0).isLessThan((int) in.traceCount());
+            float[] a = new float[TestSurvey.SAMPLES];
+            float[] b = new float[TestSurvey.SAMPLES];
+            HeaderField at233 = new HeaderField("x", 233, org.seisproc.segy.HeaderType.INT32);
+            HeaderField at237 = new HeaderField("y", 237, org.seisproc.segy.HeaderType.INT16);
+            for (int j = 0; j < selected.size(); j += 7) {
+                int t = selected.get(j);
+                in.readTrace(t, a, 0);
+                out.readTrace(j, b, 0);
+                for (int i = 0; i < a.length; i++) {
+                    assertThat(b[i]).isEqualTo(a[i] - 3 * a[i]); // noise = input - processed
+                }
+                assertThat(at233.readLong(out.traceHeader(j), 0, out.byteOrder())).isEqualTo(in.header(t, offset));
+                assertThat(at237.readLong(out.traceHeader(j), 0, out.byteOrder())).isEqualTo(in.header(t, fldr));
+            }
+        }
+        try (var hidden = Files.list(root.resolve(".seisproc-tmp"))) {
+            assertThat(hidden.toList()).as("the temporary selection is deleted").isEmpty();
+        }
+    }
+
+    @Test
+    void headerMappingsArePreviewedAndOverlapsOrOutOfRangeBytesRefused() {
+        HttpResponse<byte[]> p = client.post("/api/export/preview", """
+                {"ds":"survey.dataset","mapping":[{"column":"cdp","byte":181,"type":"int32"},{"column":"offset","byte":185,"type":"float32"}]}""");
+        assertThat(p.statusCode()).isEqualTo(200);
+        JsonNode rows = client.json(p).get("rows");
+        assertThat(rows).hasSize(5);
+        for (JsonNode row : rows) {
+            for (JsonNode f : row.get("fields")) {
+                assertThat(f.get("readBack").asDouble()).isEqualTo(f.get("value").asDouble());
+                assertThat(f.get("bytes").asText()).matches("([0-9a-f]{2} ){3}[0-9a-f]{2}");
+            }
+        }
+        HttpResponse<byte[]> overlap = client.post("/api/export/preview", """
+                {"ds":"survey.dataset","mapping":[{"column":"cdp","byte":21,"type":"int32"},{"column":"offset","byte":23,"type":"int16"}]}""");
+        assertThat(overlap.statusCode()).isEqualTo(400);
+        assertThat(client.json(overlap).get("parameter").asText()).isEqualTo("mapping");
+        assertThat(client.json(overlap).get("error").asText()).contains("mapping[1]").contains("overlaps mapping[0]").contains("bytes 21-24");
+        HttpResponse<byte[]> outside = client.post("/api/export", """
+                {"ds":"survey.dataset","target":"never.sgy","mapping":[{"column":"cdp","byte":239,"type":"int32"}]}""");
+        assertThat(outside.statusCode()).isEqualTo(400);
+        assertThat(client.json(outside).get("error").asText()).contains("outside the 240-byte trace header");
+        assertThat(Files.exists(root.resolve("never.sgy"))).isFalse();
+        HttpResponse<byte[]> unknown = client.post("/api/export/preview", """
+                {"ds":"survey.dataset","mapping":[{"column":"nosuch","byte":181,"type":"int32"}]}""");
+        assertThat(client.json(unknown).get("error").asText()).contains("nosuch");
+    }
+
+    @Test
     void pathTraversalIsRefused() throws Exception {
         for (String ds : List.of("../x", "..%2Fx", "%2e%2e/x", "%2Fetc", "/etc", "a/../../x", "%252e%252e%252fx", "..%5Cx")) {
             HttpResponse<byte[]> r = client.get("/api/ensembles?key=fldr&ds=" + ds);
