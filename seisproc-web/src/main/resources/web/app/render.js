@@ -52,8 +52,10 @@ export class GatherView {
   setDisplay(changes) {
     const before = this.display;
     this.display = { ...before, ...changes };
-    if (before.agcMs !== this.display.agcMs || before.tpow !== this.display.tpow) this.#regain();
-    else this.#reclip();
+    const d = this.display;
+    if (before.agcMs !== d.agcMs || before.tpow !== d.tpow) this.#regain();
+    else if (before.clipMode !== d.clipMode || before.percentile !== d.percentile || before.clipValue !== d.clipValue
+      || before.fixedClip !== d.fixedClip) this.#reclip();
     this.paint();
   }
 
@@ -143,7 +145,8 @@ export class GatherView {
     const d = this.data;
     const px = Math.round(r.x * dpr), py = Math.round(r.y * dpr);
     const W = Math.max(1, Math.round(r.w * dpr)), H = Math.max(1, Math.round(r.h * dpr));
-    const img = this.ctx.createImageData(W, H);
+    if (!this.image || this.image.width !== W || this.image.height !== H) this.image = this.ctx.createImageData(W, H);
+    const img = this.image;
     const out = new Uint32Array(img.data.buffer);
     const table = COLORMAPS[this.display.cmap]?.table ?? COLORMAPS.grey.table;
     const { t0, t1, s0, s1 } = this.view;

@@ -148,6 +148,9 @@ export function create(root, app) {
       const ms = performance.now() - t0;
       performance.measure(`seisproc-nav-${id}`, `seisproc-nav-${id}`);
       app.timings.push({ kind: 'navigate', cause, ms, prefetched, ensemble: e });
+      if (!app.timings.some((t) => t.kind === 'first-gather')) {
+        app.timings.push({ kind: 'first-gather', ms: performance.now() }); // since the page began to load
+      }
       app.emit('gather', { ensemble: e, frame });
       prefetch(e);
     } catch (err) { app.fail(err); }
