@@ -33,9 +33,9 @@ export function gain(samples, n1, n2, dtSeconds, { tpow = 0, agcMs = 0 } = {}) {
   return out;
 }
 
-/** The p-th percentile (0..100) of |samples|, from at most ~200k evenly spaced samples. */
+/** The p-th percentile (0..100) of |samples|, from at most ~40k evenly spaced samples. */
 export function percentile(samples, count, p) {
-  const step = Math.max(1, Math.floor(count / 200000));
+  const step = Math.max(1, Math.floor(count / 40000));
   const m = Math.floor(count / step);
   const a = new Float32Array(m);
   for (let k = 0; k < m; k++) a[k] = Math.abs(samples[k * step]);
@@ -71,25 +71,28 @@ function fft(re, im) {
 }
 
 /**
- * Mean amplitude spectrum of traces j0..j1-1, samples i0..i1-1 (Hann taper, zero-padded to a
- * power of two): { freqs (Hz), amps } over 0..Nyquist.
+ * Mean amplitude spectrum of traces j0..j1-1 (at most `maxTraces` of them, evenly spaced),
+ * samples i0..i1-1 (Hann taper, zero-padded to a power of two): { freqs (Hz), amps } over 0..Nyquist.
  */
-export function spectrum(samples, n1, j0, j1, i0, i1, dtSeconds) {
+export function spectrum(samples, n1, j0, j1, i0, i1, dtSeconds, maxTraces = 64) {
   const len = Math.max(2, i1 - i0);
   let nfft = 1;
   while (nfft < len) nfft <<= 1;
   const amps = new Float64Array(nfft / 2 + 1);
   const re = new Float64Array(nfft), im = new Float64Array(nfft);
-  for (let j = j0; j < j1; j++) {
+  const stride = Math.max(1, Math.ceil((j1 - j0) / maxTraces));
+  let used = 0;
+  for (let j = j0; j < j1; j += stride) {
+    used++;
     re.fill(0); im.fill(0);
     for (let i = 0; i < len; i++) {
       const w = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, len - 1));
       re[i] = samples[j * n1 + i0 + i] * w;
     }
     fft(re, im);
-    for (let k = 0; k <= nfft / 2; k++) amps[k] += Math.hypot(re[k], im[k]);
+    for (let k = 0; k <= nfft / 2; k++) amps[k] += Math.sqrt(re[k] * re[k] + im[k] * im[k]);
   }
-  const traces = Math.max(1, j1 - j0);
+  const traces = Math.max(1, used);
   const freqs = new Float64Array(nfft / 2 + 1);
   for (let k = 0; k <= nfft / 2; k++) { freqs[k] = k / (nfft * dtSeconds); amps[k] /= traces; }
   return { freqs, amps };

@@ -120,6 +120,7 @@ class BrowserTest {
         waitForGather(0);
         assertThat(((Number) pixels().get("hash")).longValue()).isEqualTo(before);
         browser.screenshot("02-navigated");
+        waitFor("the four key timings", "return window.seisproc.timings.filter(t => t.kind === 'navigate' && t.cause === 'key').length >= 4");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> timings = (List<Map<String, Object>>) js("return window.seisproc.timings.filter(t => t.kind === 'navigate' && t.cause === 'key')");
         assertThat(timings).hasSize(4);
