@@ -238,13 +238,19 @@ export class GatherView {
     g.textAlign = 'center';
     g.textBaseline = 'bottom';
     const axisY = r.y - 3;
+    // labels centred on their trace, kept inside the plot's width (clear of the row names on the left)
+    const place = (text, x) => {
+      const half = g.measureText(text).width / 2;
+      return Math.min(r.x + r.w - half, Math.max(r.x + half, x));
+    };
     for (let j = Math.max(0, Math.ceil(t0 / traceStep) * traceStep); j < Math.min(d.n2, t1); j += traceStep) {
       const x = this.#xOf(j + 0.5, r);
       g.fillRect(x, r.y - 3, 1, 3);
-      g.fillText(String(j + 1), x, axisY);
+      g.fillText(String(j + 1), place(String(j + 1), x), axisY);
       labelKeys.forEach((k, n) => {
         g.fillStyle = '#556';
-        g.fillText(fmt(d.headers[k][j]), x, axisY - AXIS_H + 4 - (labelKeys.length - 1 - n) * LABEL_H);
+        const text = fmt(d.headers[k][j]);
+        g.fillText(text, place(text, x), axisY - AXIS_H + 4 - (labelKeys.length - 1 - n) * LABEL_H);
         g.fillStyle = '#223';
       });
     }
