@@ -220,7 +220,11 @@ final class ProcessingService {
             t.log("job file " + rel + ": " + job.steps().size() + " processor(s) on " + root.relative(job.input()) + " by "
                     + job.key() + (job.sortBy().isEmpty() ? "" : " sorted by " + job.sortBy()));
             int workers = Runtime.getRuntime().availableProcessors();
-            Engine.Report r = Engine.run(job, new Engine.Options(workers, overwrite, resume, t.done::set, t.cancel));
+            java.util.function.LongConsumer progress = now -> {
+                t.done.accumulateAndGet(now, Math::max); // reports from several workers may arrive out of order
+                t.ensembleDoneByCurrentThread();
+            };
+            Engine.Report r = Engine.run(job, new Engine.Options(workers, overwrite, resume, progress, t.cancel));
             if (r.skipped() > 0) {
                 t.log("resumed: " + r.skipped() + " ensembles were already done");
             }

@@ -34,6 +34,7 @@ final class Task {
     private final List<String> log = new ArrayList<>();
     private final Map<String, Object> result = new LinkedHashMap<>();
     private List<Map<String, Object>> workers = List.of();
+    private final Map<String, AtomicLong> liveGathers = new java.util.concurrent.ConcurrentSkipListMap<>();
     /// Extra fields for [#snapshot] (e.g. the job file, to resume).
     final Map<String, Object> info = new LinkedHashMap<>();
 
@@ -63,6 +64,12 @@ final class Task {
         synchronized (result) {
             workers = List.copyOf(perWorker);
         }
+    }
+
+    /// Counts one ensemble finished by the calling worker thread (the engine reports progress
+    /// once per ensemble, from the worker that did it): live per-worker figures.
+    void ensembleDoneByCurrentThread() {
+        liveGathers.computeIfAbsent(Thread.currentThread().getName(), k -> new AtomicLong()).incrementAndGet();
     }
 
     boolean finished() {
@@ -101,6 +108,10 @@ final class Task {
             m.put("result", new LinkedHashMap<>(result));
             m.put("workers", workers);
         }
+        List<Map<String, Object>> live = new ArrayList<>();
+        liveGathers.forEach((name, n) -> live.add(Map.of("worker", name.replace("seisproc-worker-", ""), "gathers", n.get(),
+                "gathersPerSecond", seconds > 0 ? n.get() / seconds : 0.0)));
+        m.put("liveWorkers", live);
         return m;
     }
 

@@ -89,8 +89,11 @@ export function create(root, app) {
         workers.replaceChildren(el('table.grid', {}, el('thead', {}, el('tr', {}, ...['worker', 'gathers', 'traces', 'traces/s', 'read', 'written'].map((h) => el('th.num', { text: h })))),
           el('tbody', {}, ...s.workers.map((w) => el('tr', {}, el('td.num', { text: w.worker }), el('td.num', { text: num(w.gathers) }), el('td.num', { text: num(w.traces) }),
             el('td.num', { text: num(Math.round(w.tracesPerSecond)) }), el('td.num', { text: bytes(w.bytesIn) }), el('td.num', { text: bytes(w.bytesOut) }))))));
-      } else if (s.kind === 'job') {
-        workers.replaceChildren(el('p.muted', { text: 'per-worker figures appear when the job ends' }));
+      } else if (s.liveWorkers?.length) {
+        workers.replaceChildren(el('table.grid', {}, el('thead', {}, el('tr', {}, ...['worker', 'gathers so far', 'gathers/s'].map((h) => el('th.num', { text: h })))),
+          el('tbody', {}, ...s.liveWorkers.map((w) => el('tr', {}, el('td.num', { text: w.worker }), el('td.num', { text: num(w.gathers) }),
+            el('td.num', { text: w.gathersPerSecond.toFixed(1) }))))),
+        el('p.muted', { text: 'traces and bytes per worker when the job ends' }));
       }
       log.append(...s.log.map((l) => l + '\n'));
       log.scrollTop = log.scrollHeight;

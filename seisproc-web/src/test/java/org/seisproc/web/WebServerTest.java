@@ -225,6 +225,11 @@ class WebServerTest {
         assertThat(end.get("state").asText()).as(end.toString()).isEqualTo("done");
         assertThat(end.get("percent").asDouble()).isEqualTo(100.0);
         assertThat(end.get("workers").size()).isGreaterThan(0);
+        long liveGathers = 0;
+        for (JsonNode w : end.get("liveWorkers")) {
+            liveGathers += w.get("gathers").asLong();
+        }
+        assertThat(liveGathers).as("live per-worker counts add up to every ensemble").isEqualTo(TestSurvey.SHOTS);
 
         Job job = Job.load(root.resolve("agc-job.json")); // the saved file, as `seisproc run` reads it
         Path reference = outside.resolve("reference.dataset");
