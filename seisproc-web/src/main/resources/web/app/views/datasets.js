@@ -23,7 +23,10 @@ export function create(root, app) {
           importStatus)),
       details));
 
+  let stale = false, loaded = false;
   async function refresh() {
+    stale = false;
+    loaded = true;
     try {
       const data = await getJson('/api/datasets');
       list.replaceChildren(...data.datasets.map((d) => {
@@ -101,7 +104,7 @@ export function create(root, app) {
     } catch (e) { app.fail(e); }
   }
 
-  app.on('tasks-finished', refresh);
-  refresh();
+  app.on('tasks-finished', () => { if (app.current === 'datasets') refresh(); else stale = true; });
+  app.on('show', (name) => { if (name === 'datasets' && (stale || !loaded)) refresh(); });
   return { refresh, open };
 }

@@ -11,6 +11,7 @@ export function create(root, app) {
   const where = el('input', { type: 'text', size: 40, placeholder: 'e.g. cdp between 100 and 200 and offset < 500', id: 'header-where' });
   const info = el('span.muted', { id: 'header-info' });
   const table = el('table.grid', { id: 'header-table' });
+  const chips = el('div', { id: 'header-chips', style: 'margin-top:6px; display:flex; flex-wrap:wrap; gap:4px' });
   let sort = null, desc = false, offset = 0, matched = 0;
 
   root.append(el('div.panel', {},
@@ -18,6 +19,7 @@ export function create(root, app) {
     el('div.row', {},
       field('Columns (comma-separated)', columns), field('Filter (--where)', where),
       el('button.primary', { text: 'Show', onclick: () => { offset = 0; load(); }, id: 'header-show' })),
+    chips,
     el('div.row', { style: 'margin:8px 0' },
       el('button.secondary', { text: '⏮', onclick: () => { offset = 0; load(); } }),
       el('button.secondary', { text: '◀ Page', onclick: () => { offset = Math.max(0, offset - PAGE); load(); } }),
@@ -33,6 +35,15 @@ export function create(root, app) {
       const t0 = performance.now();
       const page = await getJson('/api/headers', { ds: app.state.ds, columns: columns.value, where: where.value, sort, desc, offset, limit: PAGE });
       matched = page.matched;
+      const shown = new Set(columns.value.split(',').map((c) => c.trim()));
+      chips.replaceChildren(el('span.muted', { text: 'columns:' }), ...page.available.map((c) => el(`span.badge${shown.has(c) ? '' : '.off'}`, {
+        text: c, title: shown.has(c) ? 'click to hide' : 'click to show', style: 'cursor:pointer',
+        onclick: () => {
+          const list = columns.value.split(',').map((x) => x.trim()).filter(Boolean);
+          columns.value = (shown.has(c) ? list.filter((x) => x !== c) : [...list, c]).join(',');
+          load();
+        },
+      })));
       table.replaceChildren(
         el('thead', {}, el('tr', {}, ...page.columns.map((c) => el('th.num.sortable', {
           text: c + (c === sort ? (desc ? ' ▼' : ' ▲') : ''),

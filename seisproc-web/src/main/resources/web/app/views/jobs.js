@@ -115,6 +115,5 @@ export function create(root, app) {
 
   app.on('tasks', (id) => { refresh(); if (typeof id === 'string') select(id); });
   app.on('show', (n) => { if (n === 'jobs') refresh(); });
-  refresh();
   return { refresh, select, get selected() { return selected; } };
 }

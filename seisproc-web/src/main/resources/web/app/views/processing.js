@@ -173,8 +173,22 @@ export function create(root, app) {
         + (same ? '' : '; the chain reduces the gather, so no difference is shown');
       app.status('preview ready');
     } catch (e) {
-      if (e.parameter === 'processors') problems.textContent = e.message; else app.fail(e);
+      if (e.parameter === 'processors') showProblems(e.message); else app.fail(e);
     }
+  }
+
+  /** Puts the server's validation problems ("processors[i] (name): parameter 'p' ...") at their fields. */
+  function showProblems(message) {
+    const rest = [];
+    for (const step of chain) step.errors = {};
+    for (const part of message.split('; ')) {
+      const m = /^processors\[(\d+)\] \([^)]*\): (?:parameter '(\w+)' )?(.*)$/.exec(part);
+      const step = m && chain[Number(m[1])];
+      if (step && m[2] && step.inputs[m[2]]) step.errors[m[2]] = m[3];
+      else rest.push(part);
+    }
+    render();
+    problems.textContent = rest.join('\n');
   }
 
   async function jobFile() {
@@ -190,7 +204,7 @@ export function create(root, app) {
       const job = await jobFile();
       const a = el('a', { href: URL.createObjectURL(new Blob([JSON.stringify(job, null, 2)], { type: 'application/json' })), download: jobName.value || 'job.json' });
       a.click();
-    } catch (e) { if (e.parameter === 'processors') problems.textContent = e.message; else app.fail(e); }
+    } catch (e) { if (e.parameter === 'processors') showProblems(e.message); else app.fail(e); }
   }
 
   async function submit() {
@@ -200,7 +214,7 @@ export function create(root, app) {
       jobInfo.replaceChildren(el('p', {}, `Submitted ${task.id}: `, el('a', { href: '#', text: 'watch it in Jobs', onclick: (ev) => { ev.preventDefault(); app.show('jobs'); } })));
       app.emit('tasks', task.id);
     } catch (e) {
-      if (e.parameter === 'processors') problems.textContent = e.message;
+      if (e.parameter === 'processors') showProblems(e.message);
       else jobInfo.replaceChildren(el('p.error-text', { text: e.message }));
     }
   }
@@ -220,6 +234,5 @@ export function create(root, app) {
   });
   app.on('show', (name) => { if (name === 'processing') { if (!specs.length) loadSpecs(); if (!output.value) defaults(); arrange(); } });
   app.on('dataset', defaults);
-  loadSpecs();
   return { add, run, submit, chainJson, get preview() { return preview; }, views, get flip() { return flip; } };
 }

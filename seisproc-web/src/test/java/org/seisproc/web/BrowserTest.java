@@ -51,6 +51,7 @@ class BrowserTest {
         browser = new Browser(1500, 950);
         browser.driver.get(server.url());
         waitFor("the page", "return window.seisproc && window.seisproc.ready === true");
+        waitFor("the dataset list", "return document.querySelector(\"tr[data-ds='survey.dataset']\") !== null");
         browser.driver.findElement(By.cssSelector("tr[data-ds='survey.dataset']")).click();
         waitFor("the dataset details", "return document.querySelector('#view-datasets h2') && document.querySelector('#view-datasets').textContent.includes('Processing history')");
         browser.driver.findElement(By.cssSelector("button[data-view='gathers']")).click();
