@@ -21,10 +21,10 @@ export function create(root, app) {
       el('button.primary', { text: 'Show', onclick: () => { offset = 0; load(); }, id: 'header-show' })),
     chips,
     el('div.row', { style: 'margin:8px 0' },
-      el('button.secondary', { text: '⏮', onclick: () => { offset = 0; load(); } }),
+      el('button.secondary', { text: '« First', onclick: () => { offset = 0; load(); } }),
       el('button.secondary', { text: '◀ Page', onclick: () => { offset = Math.max(0, offset - PAGE); load(); } }),
       el('button.secondary', { text: 'Page ▶', onclick: () => { if (offset + PAGE < matched) { offset += PAGE; load(); } } }),
-      el('button.secondary', { text: '⏭', onclick: () => { offset = Math.max(0, Math.floor((matched - 1) / PAGE) * PAGE); load(); } }),
+      el('button.secondary', { text: 'Last »', onclick: () => { offset = Math.max(0, Math.floor((matched - 1) / PAGE) * PAGE); load(); } }),
       info),
     el('div', { style: 'overflow:auto; max-height: calc(100vh - 230px)' }, table)));
   for (const i of [columns, where]) i.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') { offset = 0; load(); } });

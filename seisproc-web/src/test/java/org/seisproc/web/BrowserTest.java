@@ -244,12 +244,25 @@ class BrowserTest {
     void theHeaderTablePagesAndSorts() throws Exception {
         browser.driver.findElement(By.cssSelector("button[data-view='headers']")).click();
         WebElement where = browser.driver.findElement(By.id("header-where"));
-        where.sendKeys("offset < 300");
+        where.sendKeys("offset < 0");
         browser.driver.findElement(By.id("header-show")).click();
         waitFor("the header table", "return document.getElementById('header-info').textContent.includes('matching')");
         browser.screenshot("07-headers");
+        long expected = 0;
+        try (Dataset d = Dataset.open(root.resolve("survey.dataset"))) {
+            var offset = d.headerLayout().field("offset");
+            for (int t = 0; t < d.traceCount(); t++) {
+                expected += d.header(t, offset) < 0 ? 1 : 0;
+            }
+        }
         String info = browser.driver.findElement(By.id("header-info")).getText();
-        assertThat(info).contains("of ").contains("matching");
+        assertThat(info).contains("of " + expected + " matching");
+        browser.driver.findElement(By.xpath("//table[@id='header-table']//th[starts-with(., 'offset')]")).click();
+        waitFor("sorted by offset", "return document.querySelector('#header-table th.sortable:nth-child(5)').textContent.includes('▲')");
+        List<WebElement> cells = browser.driver.findElements(By.cssSelector("#header-table tbody tr td:nth-child(5)"));
+        for (int i = 1; i < cells.size(); i++) {
+            assertThat(Long.parseLong(cells.get(i).getText())).isGreaterThanOrEqualTo(Long.parseLong(cells.get(i - 1).getText()));
+        }
         assertThat(browser.driver.findElements(By.cssSelector("#header-table tbody tr"))).isNotEmpty();
     }
 }
