@@ -15,7 +15,7 @@ export function create(root, app) {
   const order = select([['', 'as the source'], ['big', 'big-endian'], ['little', 'little-endian']], '', { id: 'export-order' });
   const revision = select([['', 'as the source'], [1, 'rev 1'], [2, 'rev 2']], '', { id: 'export-revision' });
   const overwrite = el('input', { type: 'checkbox', id: 'export-overwrite' });
-  const where = el('input', { type: 'text', size: 40, id: 'export-where', placeholder: 'all traces; e.g. offset < 1000 and fldr in (1, 2)' });
+  const where = el('input', { type: 'text', size: 64, id: 'export-where', placeholder: 'all traces; e.g. offset < 1000 and fldr in (1, 2)' });
   const content = select([['data', 'the dataset (processed data)'], ['noise', 'the noise: input − processed']], 'data', { id: 'export-content' });
   const input = select([['', '—']], '', { id: 'export-input' });
   const rows = el('tbody', { id: 'mapping-rows' });
@@ -105,7 +105,7 @@ export function create(root, app) {
       const lines = [];
       watchJob(task.id, (s) => {
         lines.push(...s.log);
-        status.replaceChildren(
+        status.replaceChildren(el('div', {},
           el('div.row', { style: 'margin-top:8px' }, el('span', { class: `state ${s.state}`, id: 'export-state', text: s.state }), progressBar(s.percent), el('span', { text: `${s.percent.toFixed(0)} %` })),
           s.error ? el('p.error-text', { text: s.error }) : null,
           s.result.checksum ? el('dl.facts', { style: 'margin-top:8px' },
@@ -113,7 +113,7 @@ export function create(root, app) {
             el('dt', { text: 'bytes' }), el('dd', { text: num(s.result.bytes) }),
             el('dt', { text: 'samples checksum' }), el('dd.mono', { id: 'export-checksum', text: s.result.checksum }),
             el('dt', { text: 'file SHA-256' }), el('dd.mono', { id: 'export-sha', text: s.result.fileSha256 })) : null,
-          el('pre.mono', { text: lines.join('\n') }));
+          el('pre.mono', { text: lines.join('\n') })));
         if (s.state === 'done') app.emit('tasks-finished', s);
       });
     } catch (e) { status.replaceChildren(el('p.error-text', { id: 'export-error', text: e.parameter ? `${e.message} (${e.parameter})` : e.message })); }
