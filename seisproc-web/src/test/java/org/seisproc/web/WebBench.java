@@ -57,9 +57,14 @@ class WebBench {
         }
         warm(ds.resolve("traces.f32"));
         line("web benchmark, %s, %d cores, dataset %s", java.time.Instant.now(), Runtime.getRuntime().availableProcessors(), ds);
-        serverFigures(root, "bench.dataset");
-        concurrency(root, "bench.dataset", clients, seconds);
-        if (Browser.available()) {
+        String only = System.getProperty("bench.only", "");
+        if (only.isBlank() || only.equals("server")) {
+            serverFigures(root, "bench.dataset");
+            concurrency(root, "bench.dataset", clients, seconds);
+        }
+        if (!only.isBlank() && !only.equals("browser")) {
+            line("browser timings skipped (bench.only=%s)", only);
+        } else if (Browser.available()) {
             browserFigures(root, "bench.dataset");
         } else {
             line("browser timings skipped: /usr/bin/chromium or /usr/bin/chromedriver missing");
@@ -180,6 +185,7 @@ class WebBench {
                 b.driver.get(server.url() + "#ds=" + ds + "&view=gathers&key=fldr");
                 firstPaint.add(waitTiming(b, "first-gather"));
             }
+            line("where the last page load went (ms since navigation start):%n%s", js(b, LOAD_BREAKDOWN));
             WebElement body = b.driver.findElement(By.tagName("body"));
             for (int k = 0; k < 30; k++) {
                 body.sendKeys(Keys.ARROW_RIGHT);
@@ -255,6 +261,17 @@ class WebBench {
             }
         }
     }
+
+    /// The page load's milestones and the requests it made (start → end, ms since navigation start).
+    private static final String LOAD_BREAKDOWN = """
+            const n = performance.getEntriesByType('navigation')[0];
+            const out = [`  document: response end ${n.responseEnd.toFixed(0)}, DOM content loaded ${n.domContentLoadedEventEnd.toFixed(0)}, load ${n.loadEventEnd.toFixed(0)}`];
+            for (const r of performance.getEntriesByType('resource')) {
+              out.push(`  ${r.name.replace(location.origin, '').slice(0, 60).padEnd(60)} ${r.startTime.toFixed(0).padStart(6)} -> ${r.responseEnd.toFixed(0).padStart(6)}`);
+            }
+            const f = window.seisproc.timings.find(t => t.kind === 'first-gather');
+            out.push(`  first gather painted ${f ? f.ms.toFixed(0) : '?'}`);
+            return out.join('\\n');""";
 
     // ---- helpers
 
