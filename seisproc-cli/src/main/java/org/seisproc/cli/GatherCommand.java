@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc gather DATASET --key cdp --value 1234 [--key2 offset] [--json | --png FILE]`.
-@Command(name = "gather", mixinStandardHelpOptions = true,
+@Command(name = "gather", header = "Reads one ensemble (gather) of a dataset and summarises or draws it.", mixinStandardHelpOptions = true,
         description = {"Reads one ensemble (gather) through the ensemble index (built on first use) and prints a summary,",
                 "its key values, trace numbers, header values and sample statistics (--json), or draws it (--png)."})
 final class GatherCommand implements Callable<Integer> {
@@ -60,12 +60,15 @@ final class GatherCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        EnsembleKey k = EnsembleKey.parse(key, key2);
+        EnsembleKey k = UsageException.parsing("--key", () -> EnsembleKey.parse(key, key2));
         if (values.length != k.size()) {
             throw new UsageException("key " + k.spec() + " needs " + k.size() + " value(s) in --value, got " + values.length);
         }
         if (clipPercentile <= 0 || clipPercentile > 100) {
             throw new UsageException("--clip is " + clipPercentile + ": give a percentile in (0, 100]");
+        }
+        if (png != null && java.nio.file.Files.isDirectory(png)) {
+            throw new UsageException("cannot write PNG " + png + ": is a directory; give a file name such as gather.png");
         }
         try (Dataset ds = Dataset.open(dataset); EnsembleIndex index = EnsembleIndex.open(ds, k)) {
             Gather g = new GatherReader(ds, index).readKey(values);
@@ -180,11 +183,16 @@ final class GatherCommand implements Callable<Integer> {
             }
         }
         Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            java.nio.file.Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new CliFailure("no PNG writer available to write " + file);
+        try {
+            if (parent != null) {
+                java.nio.file.Files.createDirectories(parent);
+            }
+            if (!ImageIO.write(img, "png", file.toFile())) {
+                throw new CliFailure("no PNG writer available to write " + file);
+            }
+        } catch (IOException e) {
+            throw new CliFailure("cannot write PNG " + file + ": " + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason() : e.getMessage()), e);
         }
     }
 }

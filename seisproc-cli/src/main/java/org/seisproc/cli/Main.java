@@ -12,11 +12,12 @@ import picocli.CommandLine.Command;
         description = "Seismic data processing: SEG-Y and Seismic Unix files, datasets, headers, flows.",
         subcommands = {InfoCommand.class, HeadersCommand.class, ChecksumCommand.class, FieldsCommand.class,
                 SynthCommand.class, ImportCommand.class, ExportCommand.class, IndexCommand.class, GatherCommand.class,
-                SortCommand.class, ProcessorsCommand.class, RunCommand.class, SchemaCommand.class, DemoCommand.class, ServeCommand.class,
+                SortCommand.class, ProcessorsCommand.class, RunCommand.class, SchemaCommand.class, DemoCommand.class,
+                VerifyCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (bad data, I/O error)", "2:usage error (bad option or argument)"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
@@ -30,6 +31,7 @@ public final class Main implements Runnable {
 
     /// Runs the command line and returns the exit code (never exits the JVM).
     public static int run(String... args) {
+        CliWarnings.install();
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args).execute(args);
     }
 
@@ -43,7 +45,8 @@ public final class Main implements Runnable {
             java.util.Map.entry("export", ExportCommand::new), java.util.Map.entry("index", IndexCommand::new),
             java.util.Map.entry("gather", GatherCommand::new), java.util.Map.entry("sort", SortCommand::new),
             java.util.Map.entry("processors", ProcessorsCommand::new), java.util.Map.entry("run", RunCommand::new),
-            java.util.Map.entry("schema", SchemaCommand::new), java.util.Map.entry("serve", ServeCommand::new));
+            java.util.Map.entry("schema", SchemaCommand::new), java.util.Map.entry("verify", VerifyCommand::new),
+            java.util.Map.entry("serve", ServeCommand::new));
 
     /// A configured command line for `args` writing to `out` and `err`: the whole command tree,
     /// or, when `args` start with a command that runs on its own, the root with just that one.
@@ -63,18 +66,23 @@ public final class Main implements Runnable {
         }
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExecutionStrategy(Main::execute);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof org.seisproc.engine.Job.InvalidJobException) {
                 e.println("seisproc " + commandLine.getCommandName() + ": " + ex.getMessage());
                 return USAGE;
             }
-            if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof UsageException || ex instanceof org.seisproc.ensemble.UnknownKeyException
+                    || ex instanceof org.seisproc.ensemble.NoSuchEnsembleException) {
                 e.println("seisproc " + commandLine.getCommandName() + ": " + ex.getMessage());
                 e.println("Try 'seisproc " + commandLine.getCommandName() + " --help'.");
                 return USAGE;
             }
-            if (ex instanceof SegyException || ex instanceof UncheckedIOException || ex instanceof CliFailure
+            // Any other IllegalArgumentException comes from deep inside (a processor, a codec): the
+            // data or the work failed, not the command line — exit 1, not 2.
+            if (ex instanceof IllegalArgumentException || ex instanceof org.seisproc.engine.ProcessingException
+                    || ex instanceof SegyException || ex instanceof UncheckedIOException || ex instanceof CliFailure
                     || ex instanceof org.seisproc.dataset.DatasetException || ex instanceof org.seisproc.io.parquet.ParquetException) {
                 e.println("seisproc " + commandLine.getCommandName() + ": error: " + ex.getMessage());
                 return FAILURE;
@@ -86,9 +94,26 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /// `seisproc` alone: the usage, on stderr, and exit 2 (no command was given).
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    /// Runs the parsed command — unless the first word is no command at all (`seisproc nosuch
+    /// --help` would otherwise print the top-level help and exit 0): then "unknown command", exit 2.
+    private static int execute(CommandLine.ParseResult parsed) {
+        if (!parsed.hasSubcommand()) {
+            for (String arg : parsed.originalArgs()) {
+                if (!arg.startsWith("-")) {
+                    PrintWriter err = parsed.commandSpec().commandLine().getErr();
+                    err.println("seisproc: unknown command '" + arg + "'; 'seisproc --help' lists the commands");
+                    return USAGE;
+                }
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /// Version from the jar manifest.

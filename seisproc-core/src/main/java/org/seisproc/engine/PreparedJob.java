@@ -100,7 +100,12 @@ public final class PreparedJob implements AutoCloseable {
             throw new Job.InvalidJobException(job.input(), List.of("sortBy takes one field (the in-gather order); the job has "
                     + job.sortBy()));
         }
-        return EnsembleKey.parse(String.join(",", job.key()), job.sortBy().isEmpty() ? null : job.sortBy().getFirst());
+        try {
+            return EnsembleKey.parse(String.join(",", job.key()), job.sortBy().isEmpty() ? null : job.sortBy().getFirst());
+        } catch (IllegalArgumentException e) {
+            throw new Job.InvalidJobException(job.input(), List.of("key " + job.key() + ", sortBy " + job.sortBy() + ": "
+                    + e.getMessage()));
+        }
     }
 
     /// Where the set-up's time went, and whether the index had to be built.
