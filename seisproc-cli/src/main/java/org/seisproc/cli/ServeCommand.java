@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /// `seisproc serve [--root DIR] [--port 8080] [--host 127.0.0.1]`: the main window in the browser.
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", header = "Serves the main window in the browser: datasets, gathers, headers, processing, jobs, export.",
+        mixinStandardHelpOptions = true,
         description = {"Serves the SeisProc main window at http://localhost:PORT: browse the datasets under --root, navigate",
                 "gathers, preview processing, run jobs, import and export. Only files under --root are read or written.",
                 "Binding to an address other than loopback needs the access token; the URL printed carries it."})
