@@ -23,7 +23,7 @@ export function create(root, app) {
           importStatus)),
       details));
 
-  let stale = false, loaded = false;
+  let stale = false, loaded = false, shownDetails = null;
   async function refresh() {
     stale = false;
     loaded = true;
@@ -51,6 +51,8 @@ export function create(root, app) {
       }));
       if (!data.files.length) files.append(el('tr', {}, el('td.muted', { colspan: 4, text: 'No .sgy / .segy / .su files under the root.' })));
       app.status(`${data.datasets.length} dataset(s), ${data.files.length} SEG-Y/SU file(s)`);
+      const chosen = data.datasets.find((d) => d.path === app.state.ds);
+      if (chosen && shownDetails !== chosen.path) open(chosen); // e.g. a link that named the dataset
     } catch (e) { app.fail(e); }
   }
 
@@ -68,12 +70,13 @@ export function create(root, app) {
   }
 
   async function open(entry) {
+    shownDetails = entry.path;
     for (const tr of list.querySelectorAll('tr')) tr.classList.toggle('selected', tr.dataset.ds === entry.path);
     if (!entry.complete) {
       details.replaceChildren(el('h2', { text: entry.path }), el('p.error-text', { text: entry.problem ?? 'incomplete' }));
       return;
     }
-    app.choose(entry.path, entry);
+    if (app.state.ds !== entry.path) app.choose(entry.path, entry);
     try {
       const d = await getJson('/api/dataset', { ds: entry.path });
       const m = d.manifest;
