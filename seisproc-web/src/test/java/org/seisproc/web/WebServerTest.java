@@ -402,6 +402,13 @@ class WebServerTest {
         assertThat(job.statusCode()).isEqualTo(403);
         assertThat(client.json(job).get("parameter").asText()).isEqualTo("output");
         assertThat(Files.exists(root.resolve("out.json"))).isFalse();
+        for (String name : List.of("../evil.json", "/tmp/evil.json", "sub/evil.json", ".hidden.json", "evil.sh")) {
+            HttpResponse<byte[]> bad = client.post("/api/jobs", "{\"name\":\"" + name + "\",\"job\":{}}");
+            assertThat(bad.statusCode()).as(name).isEqualTo(400);
+            assertThat(client.json(bad).get("parameter").asText()).as(name).isEqualTo("name");
+        }
+        JsonNode listing = client.json(client.get("/api/datasets"));
+        assertThat(listing.toString()).as("a symbolic link out of the root is not listed").doesNotContain("escape");
         assertThat(Files.exists(root.getParent().resolve("leak.dataset"))).isFalse();
         try (var s = Files.list(outside)) {
             assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("x") || n.startsWith("out"))).isEmpty();
