@@ -37,6 +37,9 @@ final class ServeCommand implements Callable<Integer> {
         if (!Files.isDirectory(root)) {
             throw new UsageException("--root " + root + " is not a folder");
         }
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port " + port + " is not a TCP port (0..65535; 0 picks a free one)");
+        }
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         WebServer server;
         try {

@@ -32,6 +32,9 @@ class ServeCommandTest {
         CliTest.Result r = run("serve", "--root", dir.resolve("nope").toString());
         assertThat(r.code()).isEqualTo(Main.USAGE);
         assertThat(r.err()).contains("is not a folder").doesNotContain("\tat ");
+        CliTest.Result port = run("serve", "--root", dir.toString(), "--port", "70000");
+        assertThat(port.code()).isEqualTo(Main.USAGE);
+        assertThat(port.err()).contains("--port 70000 is not a TCP port");
     }
 
     @Test
