@@ -143,16 +143,21 @@ export class GatherView {
 
   #paintDensity(r, dpr) {
     const d = this.data;
-    const px = Math.round(r.x * dpr), py = Math.round(r.y * dpr);
-    const W = Math.max(1, Math.round(r.w * dpr)), H = Math.max(1, Math.round(r.h * dpr));
-    if (!this.image || this.image.width !== W || this.image.height !== H) this.image = this.ctx.createImageData(W, H);
+    const { t0, t1, s0, s1 } = this.view;
+    const H = Math.max(1, Math.round(r.h * dpr));
+    const W = Math.max(1, Math.round(r.w * dpr));
+    // Fewer traces than pixel columns (the usual case): one image column per trace, stretched by
+    // drawImage without smoothing; otherwise one image column per pixel column.
+    const tFrom = Math.max(0, Math.floor(t0)), tTo = Math.min(d.n2, Math.ceil(t1));
+    const perTrace = tTo - tFrom < W;
+    const cw = perTrace ? Math.max(1, tTo - tFrom) : W;
+    if (!this.image || this.image.width !== cw || this.image.height !== H) this.image = this.ctx.createImageData(cw, H);
     const img = this.image;
     const out = new Uint32Array(img.data.buffer);
     const table = COLORMAPS[this.display.cmap]?.table ?? COLORMAPS.grey.table;
-    const { t0, t1, s0, s1 } = this.view;
-    const cols = new Int32Array(W);
-    for (let x = 0; x < W; x++) {
-      const j = Math.floor(t0 + (x + 0.5) / W * (t1 - t0));
+    const cols = new Int32Array(cw);
+    for (let x = 0; x < cw; x++) {
+      const j = perTrace ? tFrom + x : Math.floor(t0 + (x + 0.5) / W * (t1 - t0));
       cols[x] = j >= 0 && j < d.n2 ? j * d.n1 : -1;
     }
     const scale = 127.5 / this.clip;
@@ -160,9 +165,9 @@ export class GatherView {
     const white = 0xffffffff;
     for (let y = 0; y < H; y++) {
       const i = Math.floor(s0 + (y + 0.5) / H * (s1 - s0));
-      const row = y * W;
-      if (i < 0 || i >= d.n1) { out.fill(white, row, row + W); continue; }
-      for (let x = 0; x < W; x++) {
+      const row = y * cw;
+      if (i < 0 || i >= d.n1) { out.fill(white, row, row + cw); continue; }
+      for (let x = 0; x < cw; x++) {
         const c = cols[x];
         if (c < 0) { out[row + x] = white; continue; }
         let k = (s[c + i] * scale + 127.5) | 0;
@@ -170,7 +175,22 @@ export class GatherView {
         out[row + x] = table[k];
       }
     }
-    this.ctx.putImageData(img, px, py);
+    if (!perTrace) {
+      this.ctx.putImageData(img, Math.round(r.x * dpr), Math.round(r.y * dpr));
+      return;
+    }
+    if (!this.offscreen) this.offscreen = document.createElement('canvas');
+    const off = this.offscreen;
+    if (off.width !== cw || off.height !== H) { off.width = cw; off.height = H; }
+    off.getContext('2d').putImageData(img, 0, 0);
+    const g = this.ctx;
+    g.save();
+    g.beginPath();
+    g.rect(r.x, r.y, r.w, r.h);
+    g.clip();
+    g.imageSmoothingEnabled = false;
+    g.drawImage(off, this.#xOf(tFrom, r), r.y, (tTo - tFrom) / (t1 - t0) * r.w, r.h);
+    g.restore();
   }
 
   #paintWiggles(r, fill) {

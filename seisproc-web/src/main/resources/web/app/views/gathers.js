@@ -123,6 +123,7 @@ export function create(root, app) {
     cache.clear();
     try {
       app.status(`loading the ${s.key} index of ${s.ds}…`);
+      fetchGather(Math.max(0, s.ensemble)); // asked for at once, beside the ensemble list: one round trip less
       info = await getJson('/api/ensembles', { ds: s.ds, key: s.key, sort: s.sort });
       app.status(`${s.ds}: ${num(info.ensembles)} ensembles by ${info.key}, fold ${info.fold.min}–${info.fold.max}`);
       await go(Math.min(s.ensemble, info.ensembles - 1), 'load');
