@@ -81,6 +81,7 @@ final class DemoCommand implements Callable<Integer> {
                 "--fields", "cdp,iline,xline,nhs,offset", "--traces", "100:105");
         out.println();
         out.println("demo: done; files in " + work);
+        out.println("demo: look at its datasets in the browser:  seisproc serve --root " + work + "   (then open http://localhost:8080)");
         return Main.OK;
     }
 
