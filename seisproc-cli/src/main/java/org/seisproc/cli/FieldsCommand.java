@@ -23,7 +23,7 @@ final class FieldsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        HeaderLayout layout = headerSpec != null ? HeaderLayout.fromJson(headerSpec) : HeaderLayout.standard();
+        HeaderLayout layout = headerSpec != null ? UsageException.parsing("--header-spec", () -> HeaderLayout.fromJson(headerSpec)) : HeaderLayout.standard();
         out.printf("%-8s %5s  %-7s  %-32s %s%n", "name", "byte", "type", "long name", "description");
         for (HeaderField f : layout.fields()) {
             out.printf("%-8s %5d  %-7s  %-32s %s%n", f.name(), f.bytePosition(), f.type().specName(),

@@ -69,7 +69,7 @@ final class GatherCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        EnsembleKey k = EnsembleKey.parse(key, key2);
+        EnsembleKey k = UsageException.parsing("--key", () -> EnsembleKey.parse(key, key2));
         if (values.length != k.size()) {
             throw new UsageException("key " + k.spec() + " needs " + k.size() + " value(s) in --value, got " + values.length);
         }

@@ -70,7 +70,7 @@ final class HeadersCommand implements Callable<Integer> {
             throw new UsageException("--where works on datasets; import the file first (seisproc import)");
         }
         try (SegyFile f = SegyFile.open(file, read.options())) {
-            List<HeaderField> selected = f.layout().fields(fields);
+            List<HeaderField> selected = UsageException.parsing("--fields", () -> f.layout().fields(fields));
             long first = range.first(f.traceCount());
             long end = range.end(f.traceCount());
             if (json) {
@@ -116,7 +116,7 @@ final class HeadersCommand implements Callable<Integer> {
         parquet.apply();
         java.nio.file.Path table = file.resolve(org.seisproc.dataset.DatasetFiles.HEADERS_PARQUET);
         org.seisproc.dataset.DatasetManifest.read(file);
-        org.seisproc.io.parquet.Filter filter = where != null ? org.seisproc.io.parquet.Filter.parse(where)
+        org.seisproc.io.parquet.Filter filter = where != null ? UsageException.parsing("--where", () -> org.seisproc.io.parquet.Filter.parse(where))
                 : org.seisproc.io.parquet.Filter.ALL;
         List<String> columns = new java.util.ArrayList<>(fields);
         org.seisproc.headers.HeaderTable t = parquet.read(table, columns, filter);

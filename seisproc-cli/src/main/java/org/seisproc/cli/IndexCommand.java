@@ -43,7 +43,7 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        EnsembleKey k = EnsembleKey.parse(key, key2);
+        EnsembleKey k = UsageException.parsing("--key", () -> EnsembleKey.parse(key, key2));
         try (Dataset ds = Dataset.open(dataset)) {
             IndexStatus before = EnsembleIndex.status(ds, k);
             long t0 = System.nanoTime();

@@ -30,6 +30,7 @@ public final class Main implements Runnable {
 
     /// Runs the command line and returns the exit code (never exits the JVM).
     public static int run(String... args) {
+        CliWarnings.install();
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args).execute(args);
     }
 
@@ -69,12 +70,16 @@ public final class Main implements Runnable {
                 e.println("seisproc " + commandLine.getCommandName() + ": " + ex.getMessage());
                 return USAGE;
             }
-            if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof UsageException || ex instanceof org.seisproc.ensemble.UnknownKeyException
+                    || ex instanceof org.seisproc.ensemble.NoSuchEnsembleException) {
                 e.println("seisproc " + commandLine.getCommandName() + ": " + ex.getMessage());
                 e.println("Try 'seisproc " + commandLine.getCommandName() + " --help'.");
                 return USAGE;
             }
-            if (ex instanceof SegyException || ex instanceof UncheckedIOException || ex instanceof CliFailure
+            // Any other IllegalArgumentException comes from deep inside (a processor, a codec): the
+            // data or the work failed, not the command line — exit 1, not 2.
+            if (ex instanceof IllegalArgumentException || ex instanceof org.seisproc.engine.ProcessingException
+                    || ex instanceof SegyException || ex instanceof UncheckedIOException || ex instanceof CliFailure
                     || ex instanceof org.seisproc.dataset.DatasetException || ex instanceof org.seisproc.io.parquet.ParquetException) {
                 e.println("seisproc " + commandLine.getCommandName() + ": error: " + ex.getMessage());
                 return FAILURE;

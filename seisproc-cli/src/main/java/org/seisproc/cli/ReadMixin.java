@@ -40,7 +40,7 @@ final class ReadMixin {
             throw new UsageException("--su and --segy exclude each other");
         }
         ByteOrder order = ByteOrders.parse(byteOrder);
-        HeaderLayout layout = headerSpec != null ? HeaderLayout.fromJson(headerSpec) : HeaderLayout.standard();
+        HeaderLayout layout = headerSpec != null ? UsageException.parsing("--header-spec", () -> HeaderLayout.fromJson(headerSpec)) : HeaderLayout.standard();
         FileKind kind = su ? FileKind.SU : segy ? FileKind.SEGY : null;
         org.seisproc.segy.SampleFormat f = null;
         if (format != null) {

@@ -59,7 +59,7 @@ public final class GatherReader {
         return into;
     }
 
-    /// The ensemble index of these key values; an [IllegalArgumentException] naming the key and
+    /// The ensemble index of these key values; a [NoSuchEnsembleException] naming the key and
     /// the nearest ensembles when there is none.
     static int ensembleOf(EnsembleIndex index, int... keyValues) {
         int e = index.find(keyValues);
@@ -67,7 +67,7 @@ public final class GatherReader {
             int at = -e - 1;
             String near = (at > 0 ? index.describe(at - 1) : "") + (at > 0 && at < index.ensembleCount() ? " and " : "")
                     + (at < index.ensembleCount() ? index.describe(at) : "");
-            throw new IllegalArgumentException("no ensemble " + index.key().spec() + " = " + java.util.Arrays.toString(keyValues)
+            throw new NoSuchEnsembleException("no ensemble " + index.key().spec() + " = " + java.util.Arrays.toString(keyValues)
                     + " (" + index.ensembleCount() + " ensembles" + (near.isEmpty() ? "" : "; nearest: " + near) + ")");
         }
         return e;

@@ -26,7 +26,10 @@ public final class HeaderColumns {
             try (org.seisproc.io.parquet.HeaderCache cache = org.seisproc.io.parquet.HeaderCache.open(table, List.of(f.name()))) {
                 return cache.segment(f.name()).toArray(java.lang.foreign.ValueLayout.JAVA_INT);
             } catch (org.seisproc.io.parquet.ParquetException e) {
-                // a read-only dataset (no room for the cache) or a damaged table: the raw headers are the truth
+                // a read-only dataset (no room for the cache) or a damaged table: the raw headers are
+                // the truth, but say so — a damaged table should not go unnoticed
+                System.getLogger("org.seisproc").log(System.Logger.Level.WARNING, "cannot read column " + f.name() + " of "
+                        + table + " (" + e.getMessage() + "); reading it from the raw trace headers instead");
                 return ds.intColumn(f);
             }
         }

@@ -32,7 +32,50 @@ public final class LayoutProbe {
     /// The layout of the file mapped in `file`; `path` is for messages.
     public static SegyInfo probe(Path path, MemorySegment file, ReadOptions options) {
         FileKind kind = options.kind() != null ? options.kind() : FileKind.fromName(path);
-        return kind == FileKind.SU ? probeSu(path, file, options) : probeSegy(path, file, options);
+        if (kind == FileKind.SU) {
+            return probeSu(path, file, options);
+        }
+        try {
+            return probeSegy(path, file, options);
+        } catch (SegyException notSegy) {
+            if (options.kind() != null) {
+                throw notSegy; // the caller said SEG-Y
+            }
+            SegyInfo su = suByContent(path, file, options);
+            if (su == null) {
+                throw notSegy;
+            }
+            return su;
+        }
+    }
+
+    /// The file read as Seismic Unix, when that reading is consistent — a non-zero sample count
+    /// that divides the file into whole traces, the same sample count in the last trace's header,
+    /// a plausible interval — else null. For files not named `*.su` whose SEG-Y reading failed.
+    private static SegyInfo suByContent(Path path, MemorySegment file, ReadOptions options) {
+        SegyInfo su;
+        try {
+            su = probeSu(path, file, options);
+        } catch (SegyException e) {
+            return null;
+        }
+        if (su.traces() < 1 || su.trailingBytes() != 0) {
+            return null;
+        }
+        ByteOrder o = su.byteOrder();
+        long last = (su.traces() - 1) * su.traceBytes();
+        int lastNs = Short.toUnsignedInt(file.get(Layouts.short_(o), last + 114));
+        int dt = file.get(Layouts.short_(o), 116);
+        if (lastNs != su.samplesPerTrace() || dt < 0) {
+            return null;
+        }
+        List<String> warnings = new ArrayList<>(su.warnings());
+        warnings.add(0, "not a SEG-Y file, but a consistent Seismic Unix file (" + su.traces() + " traces of "
+                + su.samplesPerTrace() + " samples): read as SU; name it *.su or pass --su to say so");
+        return new SegyInfo(su.kind(), su.byteOrder(), su.byteOrderReason() + "; detected by content", su.format(), su.revision(),
+                su.samplesPerTrace(), su.sampleIntervalMicros(), su.binarySampleIntervalMicros(), su.extendedTextHeaders(),
+                su.additionalTraceHeaders(), su.firstTraceOffset(), su.traceBytes(), su.traces(), su.trailingBytes(),
+                su.trailerRecords(), su.fileBytes(), su.sortingCode(), List.copyOf(warnings));
     }
 
     private static SegyInfo probeSegy(Path path, MemorySegment file, ReadOptions options) {
