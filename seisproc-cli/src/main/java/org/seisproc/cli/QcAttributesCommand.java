@@ -58,10 +58,12 @@ final class QcAttributesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        double[] sw = window == null ? new double[] {Double.NaN, Double.NaN} : AttributeOptions.parseWindowMs(window, "--window-ms");
-        double[] nw = noiseWindow == null ? new double[] {Double.NaN, Double.NaN} : AttributeOptions.parseWindowMs(noiseWindow, "--noise-window-ms");
-        AttributeOptions options = new AttributeOptions(sw[0], sw[1], nw[0], nw[1], mute == null ? null : AttributeOptions.parseMute(mute),
-                Flags.parse(flags));
+        AttributeOptions options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         EnsembleKey k = EnsembleKey.parse(key, key2);
         int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         try (Dataset ds = Dataset.open(dataset)) {
@@ -80,5 +82,12 @@ final class QcAttributesCommand implements Callable<Integer> {
             }
         }
         return Main.OK;
+    }
+
+    private AttributeOptions options() {
+        double[] sw = window == null ? new double[] {Double.NaN, Double.NaN} : AttributeOptions.parseWindowMs(window, "--window-ms");
+        double[] nw = noiseWindow == null ? new double[] {Double.NaN, Double.NaN} : AttributeOptions.parseWindowMs(noiseWindow, "--noise-window-ms");
+        return new AttributeOptions(sw[0], sw[1], nw[0], nw[1], mute == null ? null : AttributeOptions.parseMute(mute),
+                Flags.parse(flags));
     }
 }

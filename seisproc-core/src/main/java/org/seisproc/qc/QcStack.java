@@ -143,7 +143,7 @@ public final class QcStack {
                 TreeSet<Integer> missing = new TreeSet<>(o.lines());
                 missing.removeAll(present);
                 if (!missing.isEmpty()) {
-                    throw new IllegalArgumentException("inline(s) " + Lines.compact(missing) + " do not exist in " + ds.dir()
+                    throw new QcInputException("inline(s) " + Lines.compact(missing) + " do not exist in " + ds.dir()
                             + "; it has inlines " + Lines.compact(present));
                 }
             }

@@ -40,6 +40,7 @@ public final class Renderer {
     private static final Color BACKGROUND = Color.WHITE;
     private static final Color INK = new Color(0x222222);
     private static final Color NOTHING = new Color(0xEEEEEE);
+    private static final Graphics2D METRICS = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
 
     private Renderer() {
     }
@@ -82,7 +83,15 @@ public final class Renderer {
 
     /// The plot area of a chart of this size: x, y, width, height in pixels.
     static int[] plotArea(Chart c) {
-        int left = 78;
+        FontMetrics fm = METRICS.getFontMetrics(TEXT);
+        int h0 = c.height() - (c.yDown() ? 94 : 94);
+        double[] yt = c.y().ticks(Math.max(2, h0 / 60));
+        double ystep = yt.length > 1 ? yt[1] - yt[0] : c.y().max() - c.y().min();
+        int widest = 0;
+        for (double t : yt) {
+            widest = Math.max(widest, fm.stringWidth(Ticks.label(t, ystep)));
+        }
+        int left = Math.max(60, widest + 14 + fm.getHeight() + 8);
         int right = c.colorBar() != null ? 110 : 24;
         int top = c.yDown() ? 78 : 40;
         int bottom = c.yDown() ? 16 : 54;
@@ -144,7 +153,7 @@ public final class Renderer {
             maxLabel = Math.max(maxLabel, tw);
             g.drawString(s, px - 8 - tw, y + fm.getAscent() / 2 - 1);
         }
-        drawTurned(g, c.y().title(), Math.max(fm.getAscent(), px - 14 - maxLabel - fm.getDescent()), py + ph / 2);
+        drawTurned(g, c.y().title(), Math.max(fm.getAscent(), px - 12 - maxLabel - fm.getDescent()), py + ph / 2);
         // title
         g.setFont(TITLE);
         FontMetrics tf = g.getFontMetrics();

@@ -18,6 +18,9 @@ final class Ticks {
 
     /// `v` printed with just the decimals a tick step of `step` needs (and thousands compacted).
     static String label(double v, double step) {
+        if (step >= 1 && Math.abs(v) < 1e12) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
         if (Math.abs(v) >= 1e6 || (Math.abs(v) > 0 && Math.abs(v) < 1e-3)) {
             return String.format(Locale.ROOT, "%.3g", v);
         }
