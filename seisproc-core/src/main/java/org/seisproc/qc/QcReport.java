@@ -327,7 +327,7 @@ public final class QcReport {
     }
 
     static Picture rmsMap(Coordinates c, HeaderTable a, boolean shots) {
-        GridMap g = GridMap.covering(c.xRange(), c.yRange(), 160);
+        GridMap g = GridMap.covering(c.xRange(), c.yRange(), 90);
         int[] trace = a.ints("trace");
         float[] rms = a.floats("rms");
         double[] x = shots ? c.sx() : c.gx();
