@@ -25,14 +25,77 @@ public final class Attributes {
     private Attributes() {
     }
 
+    /// One pass over `[from, to)`: `out[0]` = Σx², `out[1]` = Σ|x|, `out[2]` = max |x|,
+    /// `out[3]` = Σx (four interleaved partial sums, so the loop is not bound by the latency of
+    /// one chain of additions).
+    public static void moments(float[] x, int offset, int from, int to, double[] out) {
+        double e0 = 0;
+        double e1 = 0;
+        double e2 = 0;
+        double e3 = 0;
+        double a0 = 0;
+        double a1 = 0;
+        double a2 = 0;
+        double a3 = 0;
+        double s0 = 0;
+        double s1 = 0;
+        float m0 = 0;
+        float m1 = 0;
+        int i = offset + from;
+        int end = offset + to;
+        for (; i + 3 < end; i += 4) {
+            float v0 = x[i];
+            float v1 = x[i + 1];
+            float v2 = x[i + 2];
+            float v3 = x[i + 3];
+            e0 += (double) v0 * v0;
+            e1 += (double) v1 * v1;
+            e2 += (double) v2 * v2;
+            e3 += (double) v3 * v3;
+            float b0 = Math.abs(v0);
+            float b1 = Math.abs(v1);
+            float b2 = Math.abs(v2);
+            float b3 = Math.abs(v3);
+            a0 += b0;
+            a1 += b1;
+            a2 += b2;
+            a3 += b3;
+            m0 = Math.max(m0, Math.max(b0, b1));
+            m1 = Math.max(m1, Math.max(b2, b3));
+            s0 += (double) v0 + v1;
+            s1 += (double) v2 + v3;
+        }
+        for (; i < end; i++) {
+            float v = x[i];
+            e0 += (double) v * v;
+            a0 += Math.abs(v);
+            m0 = Math.max(m0, Math.abs(v));
+            s0 += v;
+        }
+        out[0] = (e0 + e1) + (e2 + e3);
+        out[1] = (a0 + a1) + (a2 + a3);
+        out[2] = Math.max(m0, m1);
+        out[3] = s0 + s1;
+    }
+
     /// Σ x² over `[from, to)`.
     public static double energy(float[] x, int offset, int from, int to) {
-        double s = 0;
-        for (int i = offset + from, end = offset + to; i < end; i++) {
-            double v = x[i];
-            s += v * v;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = offset + from;
+        int end = offset + to;
+        for (; i + 3 < end; i += 4) {
+            s0 += (double) x[i] * x[i];
+            s1 += (double) x[i + 1] * x[i + 1];
+            s2 += (double) x[i + 2] * x[i + 2];
+            s3 += (double) x[i + 3] * x[i + 3];
         }
-        return s;
+        for (; i < end; i++) {
+            s0 += (double) x[i] * x[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /// rms over `[from, to)`: √(Σx²/m); 0 for an empty window.
@@ -56,6 +119,29 @@ public final class Attributes {
             m = Math.max(m, Math.abs(x[i]));
         }
         return m;
+    }
+
+    /// Longest run of consecutive equal samples and whether every sample is 0, in one pass:
+    /// returns the run length, negated when the trace is dead (all zeros).
+    public static int constantRunOrDead(float[] x, int offset, int n1) {
+        if (n1 == 0) {
+            return 0;
+        }
+        int best = 1;
+        int run = 1;
+        boolean dead = x[offset] == 0f;
+        for (int i = offset + 1, end = offset + n1; i < end; i++) {
+            float v = x[i];
+            if (v == x[i - 1]) {
+                run++;
+            } else {
+                best = Math.max(best, run);
+                run = 1;
+                dead = false;
+            }
+        }
+        best = Math.max(best, run);
+        return dead && best == n1 ? -best : best;
     }
 
     /// True when all n1 samples are 0.
@@ -112,11 +198,21 @@ public final class Attributes {
 
     /// Σ x·y over `[from, to)` of two traces.
     public static double dot(float[] x, int xOffset, float[] y, int yOffset, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += (double) x[xOffset + i] * y[yOffset + i];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += (double) x[xOffset + i] * y[yOffset + i];
+            s1 += (double) x[xOffset + i + 1] * y[yOffset + i + 1];
+            s2 += (double) x[xOffset + i + 2] * y[yOffset + i + 2];
+            s3 += (double) x[xOffset + i + 3] * y[yOffset + i + 3];
         }
-        return s;
+        for (; i < to; i++) {
+            s0 += (double) x[xOffset + i] * y[yOffset + i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /// Normalised zero-lag correlation from Σxy, Σx², Σy²; 0 when either energy is 0.

@@ -56,8 +56,13 @@ public final class Spectrum {
         for (int i = 0; i < m; i++) {
             mean += x[at + i];
         }
-        mean /= m;
-        float fm = (float) mean;
+        compute(x, offset, from, mean);
+    }
+
+    /// As [#compute(float[], int, int)] with the window's sum Σx known.
+    public void compute(float[] x, int offset, int from, double sum) {
+        int at = offset + from;
+        float fm = (float) (sum / m);
         for (int i = 0; i < m; i++) {
             work[i] = x[at + i] - fm;
         }
@@ -66,12 +71,35 @@ public final class Spectrum {
         int h = nfft / 2;
         power[0] = (double) work[0] * work[0];
         power[h] = (double) work[1] * work[1];
+        double s0 = power[0] + power[h];
+        double s1 = h * power[h];
+        double s2 = (double) h * h * power[h];
+        double max = power[h];
+        int best = power[h] > 0 ? h : 0;
         for (int k = 1; k < h; k++) {
             double re = work[2 * k];
             double im = work[2 * k + 1];
-            power[k] = re * re + im * im;
+            double p = re * re + im * im;
+            power[k] = p;
+            s0 += p;
+            s1 += k * p;
+            s2 += (double) k * k * p;
+            if (p > max || (p == max && p > 0 && k < best)) {
+                max = p;
+                best = k;
+            }
+        }
+        dominant = best * df;
+        if (s0 > 0) {
+            double fc = s1 / s0;
+            bandwidth = df * Math.sqrt(Math.max(0, s2 / s0 - fc * fc));
+        } else {
+            bandwidth = 0;
         }
     }
+
+    private double dominant;
+    private double bandwidth;
 
     /// P_k = |X_k|², k = 0 … nfft/2 (valid after [#compute]; do not modify).
     public double[] power() {
@@ -80,33 +108,11 @@ public final class Spectrum {
 
     /// Frequency of the largest P_k, k ≥ 1 (Hz).
     public double dominantHz() {
-        int best = 0;
-        double max = 0;
-        for (int k = 1; k < power.length; k++) {
-            if (power[k] > max) {
-                max = power[k];
-                best = k;
-            }
-        }
-        return best * df;
+        return dominant;
     }
 
     /// rms bandwidth about the centroid (Hz); 0 when the window has no power.
     public double bandwidthHz() {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        for (int k = 0; k < power.length; k++) {
-            double p = power[k];
-            double f = k * df;
-            s0 += p;
-            s1 += f * p;
-            s2 += f * f * p;
-        }
-        if (!(s0 > 0)) {
-            return 0;
-        }
-        double fc = s1 / s0;
-        return Math.sqrt(Math.max(0, s2 / s0 - fc * fc));
+        return bandwidth;
     }
 }

@@ -16,6 +16,7 @@ public final class GatherAttributes {
     private double[] energy = new double[0];
     private double[] dots = new double[0];
     private float[] rms = new float[0];
+    private final double[] m = new double[4];
 
     public GatherAttributes(Sampling time, AttributeOptions options) {
         this.time = time;
@@ -45,29 +46,34 @@ public final class GatherAttributes {
         }
         int a = signal[0];
         int b = signal[1];
+        boolean whole = a == 0 && b == n1;
         for (int i2 = 0; i2 < n2; i2++) {
             int off = i2 * n1;
             int row = rows[i2];
-            energy[i2] = Attributes.energy(samples, off, a, b);
+            Attributes.moments(samples, off, a, b, m);
+            energy[i2] = m[0];
             if (i2 + 1 < n2) {
                 dots[i2] = Attributes.dot(samples, off, samples, off + n1, a, b);
             }
-            double r = Math.sqrt(energy[i2] / (b - a));
+            double r = Math.sqrt(m[0] / (b - a));
             rms[i2] = (float) r;
             out.rms[row] = (float) r;
-            out.meanAbs[row] = (float) Attributes.meanAbs(samples, off, a, b);
-            out.maxAbs[row] = Attributes.maxAbs(samples, off, a, b);
+            out.meanAbs[row] = (float) (m[1] / (b - a));
+            out.maxAbs[row] = (float) m[2];
             out.snrDb[row] = (float) Attributes.snrDb(r, Attributes.rms(samples, off, noise[0], noise[1]));
-            spectrum.compute(samples, off, a);
+            spectrum.compute(samples, off, a, m[3]);
             out.dominantHz[row] = (float) spectrum.dominantHz();
             out.bandwidthHz[row] = (float) spectrum.bandwidthHz();
-            boolean dead = Attributes.dead(samples, off, n1);
-            float peak = Attributes.maxAbs(samples, off, 0, n1);
-            out.dead[row] = dead ? 1 : 0;
+            if (!whole) {
+                Attributes.moments(samples, off, 0, n1, m);
+            }
+            float peak = (float) m[2];
+            double wholeRms = Math.sqrt(m[0] / n1);
+            int run = Attributes.constantRunOrDead(samples, off, n1);
+            out.dead[row] = run < 0 ? 1 : 0;
+            out.constantRun[row] = Math.abs(run);
             out.clippedRun[row] = Attributes.longestClippedRun(samples, off, n1, peak);
-            out.constantRun[row] = Attributes.longestConstantRun(samples, off, n1);
-            out.spikes[row] = Attributes.spikes(samples, off, n1, Attributes.rms(samples, off, 0, n1), Attributes.SPIKE_FACTOR,
-                    Attributes.SPIKE_RATIO);
+            out.spikes[row] = Attributes.spikes(samples, off, n1, wholeRms, Attributes.SPIKE_FACTOR, Attributes.SPIKE_RATIO);
         }
         float median = medianLive(n2, rows, out);
         for (int i2 = 0; i2 < n2; i2++) {

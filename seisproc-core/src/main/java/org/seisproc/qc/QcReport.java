@@ -140,8 +140,10 @@ public final class QcReport {
         }
     }
 
-    /// Source and receiver coordinates in metres (scalco applied), or null when absent / all zero.
-    record Coordinates(double[] sx, double[] sy, double[] gx, double[] gy) {
+    /// Source and receiver coordinates: the raw int columns and `scalco`, in metres through
+    /// [#sx], [#sy], [#gx], [#gy] (kept as ints: 5 columns of a 22 M-trace survey are 440 MB, as
+    /// doubles they would be twice that); null when absent or all zero.
+    record Coordinates(int[] rsx, int[] rsy, int[] rgx, int[] rgy, int[] scalco, double[] xRange, double[] yRange) {
         static Coordinates read(Dataset ds) {
             int[] sx = column(ds, "sx");
             int[] sy = column(ds, "sy");
@@ -151,39 +153,46 @@ public final class QcReport {
                 return null;
             }
             int[] scal = column(ds, "scalco");
-            int n = sx.length;
+            double x0 = Double.POSITIVE_INFINITY;
+            double x1 = Double.NEGATIVE_INFINITY;
+            double y0 = Double.POSITIVE_INFINITY;
+            double y1 = Double.NEGATIVE_INFINITY;
             boolean any = false;
-            double[][] out = new double[4][n];
-            int[][] in = {sx, sy, gx, gy};
-            for (int i = 0; i < n; i++) {
-                int s = scal == null ? 1 : scal[i];
-                double f = s > 0 ? s : s < 0 ? -1.0 / s : 1;
-                for (int k = 0; k < 4; k++) {
-                    out[k][i] = in[k][i] * f;
-                    any |= in[k][i] != 0;
-                }
+            for (int i = 0; i < sx.length; i++) {
+                double f = scale(scal, i);
+                any |= sx[i] != 0 || sy[i] != 0 || gx[i] != 0 || gy[i] != 0;
+                x0 = Math.min(x0, Math.min(sx[i], gx[i]) * f);
+                x1 = Math.max(x1, Math.max(sx[i], gx[i]) * f);
+                y0 = Math.min(y0, Math.min(sy[i], gy[i]) * f);
+                y1 = Math.max(y1, Math.max(sy[i], gy[i]) * f);
             }
-            return any ? new Coordinates(out[0], out[1], out[2], out[3]) : null;
+            return any ? new Coordinates(sx, sy, gx, gy, scal, new double[] {x0, x1}, new double[] {y0, y1}) : null;
         }
 
-        double[] xRange() {
-            return range(sx, gx);
+        /// SEG-Y coordinate scalar: > 0 multiplies, < 0 divides, 0 is 1.
+        static double scale(int[] scalco, int i) {
+            int s = scalco == null ? 1 : scalco[i];
+            return s > 0 ? s : s < 0 ? -1.0 / s : 1;
         }
 
-        double[] yRange() {
-            return range(sy, gy);
+        int size() {
+            return rsx.length;
         }
 
-        private static double[] range(double[] a, double[] b) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double[] v : new double[][] {a, b}) {
-                for (double x : v) {
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
-                }
-            }
-            return new double[] {lo, hi};
+        double sx(int i) {
+            return rsx[i] * scale(scalco, i);
+        }
+
+        double sy(int i) {
+            return rsy[i] * scale(scalco, i);
+        }
+
+        double gx(int i) {
+            return rgx[i] * scale(scalco, i);
+        }
+
+        double gy(int i) {
+            return rgy[i] * scale(scalco, i);
         }
     }
 
@@ -208,9 +217,9 @@ public final class QcReport {
     static Picture surveyMap(Coordinates c) {
         GridMap src = GridMap.covering(c.xRange(), c.yRange(), 700);
         GridMap rcv = GridMap.covering(c.xRange(), c.yRange(), 700);
-        for (int i = 0; i < c.sx().length; i++) {
-            src.add(c.sx()[i], c.sy()[i], 1);
-            rcv.add(c.gx()[i], c.gy()[i], 1);
+        for (int i = 0; i < c.size(); i++) {
+            src.add(c.sx(i), c.sy(i), 1);
+            rcv.add(c.gx(i), c.gy(i), 1);
         }
         double[][] s = src.occupied();
         double[][] r = rcv.occupied();
@@ -301,20 +310,19 @@ public final class QcReport {
     }
 
     static Picture rose(Coordinates c, int[] offset) {
-        int n = offset.length;
-        double[] az = new double[n];
-        double[] off = new double[n];
+        int n = c.size();
         double max = 0;
         for (int i = 0; i < n; i++) {
-            double ex = c.gx()[i] - c.sx()[i];
-            double ny = c.gy()[i] - c.sy()[i];
-            az[i] = Math.toDegrees(Math.atan2(ex, ny));
-            off[i] = Math.hypot(ex, ny);
-            max = Math.max(max, off[i]);
+            max = Math.max(max, Math.hypot(c.gx(i) - c.sx(i), c.gy(i) - c.sy(i)));
         }
         double ring = niceStep(Math.max(max, 1) / 8);
         int rings = Math.max(1, (int) Math.ceil(max / ring));
-        float[] counts = Rose.count(off, az, n, 36, rings, rings * ring);
+        float[] counts = new float[36 * rings];
+        for (int i = 0; i < n; i++) {
+            double ex = c.gx(i) - c.sx(i);
+            double ny = c.gy(i) - c.sy(i);
+            Rose.add(counts, 36, rings, rings * ring, Math.hypot(ex, ny), Math.toDegrees(Math.atan2(ex, ny)));
+        }
         Rose r = new Rose("offset/azimuth rose: source-to-receiver, 10 degree sectors", counts, 36, rings, rings * ring, "offset", "m",
                 ColorMap.viridis(), 620);
         return new Picture("offset-azimuth-rose", "Offset/azimuth rose", Renderer.png(r));
@@ -330,12 +338,10 @@ public final class QcReport {
         GridMap g = GridMap.covering(c.xRange(), c.yRange(), 90);
         int[] trace = a.ints("trace");
         float[] rms = a.floats("rms");
-        double[] x = shots ? c.sx() : c.gx();
-        double[] y = shots ? c.sy() : c.gy();
         for (int i = 0; i < trace.length; i++) {
             int t = trace[i];
-            if (t >= 0 && t < x.length && rms[i] > 0) {
-                g.add(x[t], y[t], rms[i]);
+            if (t >= 0 && t < c.size() && rms[i] > 0) {
+                g.add(shots ? c.sx(t) : c.gx(t), shots ? c.sy(t) : c.gy(t), rms[i]);
             }
         }
         float[] m = g.means();

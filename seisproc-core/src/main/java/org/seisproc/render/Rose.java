@@ -28,14 +28,19 @@ public record Rose(String title, float[] counts, int sectors, int rings, double 
     public static float[] count(double[] offset, double[] azimuthDegrees, int n, int sectors, int rings, double maxRadius) {
         float[] c = new float[sectors * rings];
         for (int i = 0; i < n; i++) {
-            double a = azimuthDegrees[i] % 360;
-            if (a < 0) {
-                a += 360;
-            }
-            int s = Math.min(sectors - 1, (int) (a / 360 * sectors));
-            int r = Math.min(rings - 1, (int) (Math.abs(offset[i]) / maxRadius * rings));
-            c[r * sectors + s]++;
+            add(c, sectors, rings, maxRadius, offset[i], azimuthDegrees[i]);
         }
         return c;
+    }
+
+    /// Counts one trace into `counts` (as [#count]).
+    public static void add(float[] counts, int sectors, int rings, double maxRadius, double offset, double azimuthDegrees) {
+        double a = azimuthDegrees % 360;
+        if (a < 0) {
+            a += 360;
+        }
+        int s = Math.min(sectors - 1, (int) (a / 360 * sectors));
+        int r = Math.min(rings - 1, (int) (Math.abs(offset) / maxRadius * rings));
+        counts[r * sectors + s]++;
     }
 }
