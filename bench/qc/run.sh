@@ -14,14 +14,14 @@
 #
 # Usage: bench/qc/run.sh [RUNS]      (default 3)
 #        BENCH_DIR=dir (default target/bench-qc), BIG=dir of the 22.3 M-trace dataset
-#        (default target/bench-engine-22m/big.dataset), SKIP_ATTR=1, SKIP_STACK=1, SKIP_REPORT=1,
+#        (default target/bench-engine-22m/s22m.dataset), SKIP_ATTR=1, SKIP_STACK=1, SKIP_REPORT=1,
 #        SEISPROC="java -jar FILE.jar" to run a fixed build instead of ./seisproc
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 runs="${1:-3}"
 work="${BENCH_DIR:-$repo/target/bench-qc}"
-big="${BIG:-$repo/target/bench-engine-22m/big.dataset}"
+big="${BIG:-$repo/target/bench-engine-22m/s22m.dataset}"
 mkdir -p "$work"
 sp="${SEISPROC:-$repo/seisproc}"   # SEISPROC="java -jar some.jar" runs a fixed build
 if ! /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
