@@ -74,6 +74,8 @@ JOB
 fi
 
 if [ "${SKIP_REPORT:-0}" != 1 ]; then
+  /usr/bin/time -f "  report on the 320,000-trace survey: %e s wall, peak RSS %M KB" $sp qc report "$work/survey.dataset" "$work/report.html" \
+    --attributes "$work/attributes.parquet" | tail -1
   if [ -d "$big" ]; then
     for r in $(seq 1 "$runs"); do
       /usr/bin/time -f "  run $r: report %e s wall, peak RSS %M KB" $sp qc report "$big" "$work/big-report.html" | tail -1
