@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /// `seisproc checksum FILE`: SHA-256 of the decoded samples (float32 little-endian, trace after
 /// trace), alone on the last line.
-@Command(name = "checksum", mixinStandardHelpOptions = true,
+@Command(name = "checksum", header = "Prints the SHA-256 of the decoded samples; for a dataset, compares it with the recorded one.", mixinStandardHelpOptions = true,
         description = {"SHA-256 of all samples decoded to float32 little-endian, trace after trace.",
                 "The digest is printed alone on the last line; it is independent of the file's format and byte order."})
 final class ChecksumCommand implements Callable<Integer> {
@@ -33,7 +33,18 @@ final class ChecksumCommand implements Callable<Integer> {
             try (org.seisproc.dataset.Dataset ds = org.seisproc.dataset.Dataset.open(file)) {
                 out.printf("%s: dataset, %,d traces x %,d samples (%s store)%n", file, ds.traceCount(), ds.samplesPerTrace(),
                         ds.sampleType().jsonName());
-                out.println(ds.sampleDigest());
+                String digest = ds.sampleDigest();
+                out.println(digest);
+                String recorded = org.seisproc.dataset.DatasetVerifier.recordedSampleDigest(ds);
+                if (recorded == null) {
+                    spec.commandLine().getErr().println("seisproc checksum: note: " + file
+                            + " has no recorded digest to compare with (imported with --no-checksum)");
+                } else if (!recorded.equals(digest)) {
+                    spec.commandLine().getErr().println("seisproc checksum: " + file + ": damaged: the samples ("
+                            + ds.sampleType().fileName() + ") do not match the digest recorded when the dataset was written ("
+                            + recorded + "); 'seisproc verify " + file + "' names the damaged traces");
+                    return Main.FAILURE;
+                }
             }
             return Main.OK;
         }

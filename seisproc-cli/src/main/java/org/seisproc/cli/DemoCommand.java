@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /// `seisproc demo`: the main job on an embedded, generated survey, step by step.
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", header = "Runs SeisProc end to end on a generated survey.", mixinStandardHelpOptions = true,
         description = {"Runs SeisProc end to end on a generated survey: synth -> info -> headers -> import -> export",
                 "-> checksums, printing each step and the command that does it, and checks the round trip is lossless."})
 final class DemoCommand implements Callable<Integer> {
@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         Path exported = work.resolve("demo-exported.sgy");
         step(out, root, "4. import into a dataset (parallel; headers, samples in a mapped store)", "import", sgy.toString(),
                 dataset.toString(), "--overwrite");
-        step(out, root, "5. export the dataset back to SEG-Y", "export", dataset.toString(), exported.toString());
+        step(out, root, "5. export the dataset back to SEG-Y", "export", dataset.toString(), exported.toString(), "--overwrite");
         String a = lastLine(root, "checksum", sgy.toString());
         String b = lastLine(root, "checksum", dataset.toString());
         String c = lastLine(root, "checksum", exported.toString());
@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         step(out, root, "8. NMO with the model's velocities and CDP stack (job " + stackJob.getFileName() + ")",
                 "run", stackJob.toString(), "--overwrite", "--no-resume");
         Path stackSgy = work.resolve("demo-stack.sgy");
-        step(out, root, "9. export the stack to SEG-Y", "export", work.resolve("demo-stack.dataset").toString(), stackSgy.toString());
+        step(out, root, "9. export the stack to SEG-Y", "export", work.resolve("demo-stack.dataset").toString(), stackSgy.toString(), "--overwrite");
         step(out, root, "10. the stack's headers: one trace per CDP, fold in nhs", "headers", stackSgy.toString(),
                 "--fields", "cdp,iline,xline,nhs,offset", "--traces", "100:105");
         out.println();

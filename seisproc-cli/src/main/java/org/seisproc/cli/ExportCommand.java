@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/// `seisproc export DATASET OUT.sgy [--format F] [--byte-order big|little] [--revision 1|2]`.
-@Command(name = "export", mixinStandardHelpOptions = true,
+/// `seisproc export DATASET OUT.sgy [--format F] [--byte-order big|little] [--revision 1|2] [--overwrite]`.
+@Command(name = "export", header = "Exports a dataset to a SEG-Y or SU file (byte-identical to its source by default).", mixinStandardHelpOptions = true,
         description = {"Exports a dataset to SEG-Y (or SU, for *.su). With the defaults an unmodified dataset comes out",
                 "byte-identical to its source. Converting to a format that loses precision warns and says how much."})
 final class ExportCommand implements Callable<Integer> {
@@ -33,8 +33,11 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--revision", description = "SEG-Y revision of the output, 1 or 2 (default: the source's).")
     Integer revision;
 
-    @Option(names = "--workers", defaultValue = "0", description = "Worker threads (default: all cores).")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer workers;
+
+    @Option(names = "--overwrite", description = "Replace an existing output file.")
+    boolean overwrite;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,14 +57,16 @@ final class ExportCommand implements Callable<Integer> {
         if (revision != null && revision != 1 && revision != 2) {
             throw new UsageException("--revision is " + revision + ": use 1 or 2");
         }
-        int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-        try (Dataset ds = Dataset.open(dataset)) {
+        int w = Workers.resolve(workers, "export", err);
+        try (Dataset ds = Dataset.open(dataset);
+             Interrupts interrupts = Interrupts.on("export", err, () -> interrupted(output))) {
             long total = ds.traceCount();
             Exporter.Report r;
             try (Progress progress = new Progress("export", total, "traces", stdout)) {
                 long traceBytes = ds.traceHeaderBytes() + (long) ds.samplesPerTrace()
                         * (f != null ? f.bytes() : SampleFormat.ofCode(ds.manifest().source().format()).bytes());
-                r = Exporter.run(ds, output, new Exporter.Options(f, order, revision, w, bytes -> progress.update(bytes / traceBytes)));
+                r = Exporter.run(ds, output, new Exporter.Options(f, order, revision, w, bytes -> progress.update(bytes / traceBytes),
+                        overwrite));
             }
             for (String warning : r.warnings()) {
                 err.println("seisproc export: warning: " + warning);
@@ -74,5 +79,15 @@ final class ExportCommand implements Callable<Integer> {
                     r.bytes() / 1e6 / Math.max(r.seconds(), 1e-9), r.verbatimFileHeader() ? "; file header verbatim" : "");
         }
         return Main.OK;
+    }
+
+    /// On Ctrl-C / SIGTERM: deletes the partial output (this process holds the output's lock)
+    /// and says so. (The lock file stays: the OS releases the lock as the process ends, and the
+    /// next export takes the file over.)
+    private static String interrupted(Path output) {
+        java.util.List<Path> removed = Exporter.removePartials(output);
+        return "interrupted; " + (removed.isEmpty() ? "no partial file was left" : "removed the partial file "
+                + removed.getFirst().getFileName()) + "; " + output + " was not written" + (java.nio.file.Files.exists(output)
+                ? " (the existing file is unchanged)" : "");
     }
 }

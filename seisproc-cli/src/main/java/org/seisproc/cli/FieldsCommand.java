@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /// `seisproc fields`: the trace header fields, with byte positions and types.
-@Command(name = "fields", mixinStandardHelpOptions = true,
+@Command(name = "fields", header = "Lists the trace header fields: name, byte position, type, long name, description.", mixinStandardHelpOptions = true,
         description = "Lists the trace header fields: short name, byte position, type, long name, description.")
 final class FieldsCommand implements Callable<Integer> {
     @Option(names = "--header-spec", paramLabel = "SPEC.json", description = "Show the layout with this spec applied.")

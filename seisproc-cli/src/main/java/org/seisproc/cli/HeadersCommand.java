@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc headers FILE|DATASET --fields cdp,offset [--traces 0:10] [--where ...] [--limit N] [--csv|--json]`.
-@Command(name = "headers", mixinStandardHelpOptions = true,
+@Command(name = "headers", header = "Prints trace header fields of a SEG-Y/SU file or a dataset, one row per trace.", mixinStandardHelpOptions = true,
         description = {"Prints trace header fields of a SEG-Y/SU file or a dataset, one row per trace.",
                 "On a dataset the fields come from headers.parquet (via the header cache) and may be filtered with --where.",
                 "Fields by SU short name (cdp, offset, sx, ...) or long name (ensemble_number, ...); 'seisproc fields' lists them."})
@@ -29,7 +29,7 @@ final class HeadersCommand implements Callable<Integer> {
             description = "Datasets: rows to keep, e.g. \"cdp between 100 and 200 and offset < 500\", \"fldr in (1,2,3)\".")
     String where;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Print at most N rows.")
+    @Option(names = "--limit", paramLabel = "N", description = "Print at most N rows (N >= 0).")
     Long limit;
 
     @Mixin
@@ -61,6 +61,9 @@ final class HeadersCommand implements Callable<Integer> {
         if (csv && json) {
             throw new UsageException("--csv and --json exclude each other");
         }
+        if (limit != null && limit < 0) {
+            throw new UsageException("--limit must be >= 0 (it is " + limit + ")");
+        }
         PrintWriter out = spec.commandLine().getOut();
         TraceRange range = traces != null ? TraceRange.parse(traces) : TraceRange.all();
         if (java.nio.file.Files.isDirectory(file)) {
@@ -71,11 +74,13 @@ final class HeadersCommand implements Callable<Integer> {
         }
         try (SegyFile f = SegyFile.open(file, read.options())) {
             List<HeaderField> selected = UsageException.parsing("--fields", () -> f.layout().fields(fields));
+            range.requireWithin(f.traceCount(), traces);
             long first = range.first(f.traceCount());
             long end = range.end(f.traceCount());
+            long maxRows = limit != null ? limit : Long.MAX_VALUE;
             if (json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
-                for (long t = first; t < end; t += range.step()) {
+                for (long t = first; t < end && rows.size() < maxRows; t += range.step()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("trace", t);
                     for (HeaderField h : selected) {
@@ -99,7 +104,8 @@ final class HeadersCommand implements Callable<Integer> {
                 }
             }
             out.println(line);
-            for (long t = first; t < end; t += range.step()) {
+            long printed = 0;
+            for (long t = first; t < end && printed++ < maxRows; t += range.step()) {
                 line.setLength(0);
                 line.append(csv ? Long.toString(t) : String.format("%10d", t));
                 for (HeaderField h : selected) {
@@ -122,6 +128,7 @@ final class HeadersCommand implements Callable<Integer> {
         org.seisproc.headers.HeaderTable t = parquet.read(table, columns, filter);
         long[] rowNumbers = null;
         if (filter == org.seisproc.io.parquet.Filter.ALL) {
+            range.requireWithin(t.rows(), traces);
             long first = range.first(t.rows());
             long end = range.end(t.rows());
             int n = (int) Math.max(0, (end - first + range.step() - 1) / range.step());

@@ -14,15 +14,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc import IN.sgy [IN2.sgy …] DATASET [--workers N] [--header-spec spec.json]`.
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import", header = "Imports SEG-Y/SU file(s) into a dataset directory (parallel, lossless, atomic).", mixinStandardHelpOptions = true,
         description = {"Imports SEG-Y/SU file(s) into a dataset directory: raw headers, decoded headers, samples in a",
                 "memory-mapped lossless store. Parallel, streaming, atomic (an interrupted import never looks complete)."})
 final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "IN... DATASET", description = "Input file(s), then the dataset directory.")
     List<Path> paths;
 
-    @Option(names = "--workers", defaultValue = "0", description = "Worker threads (default: all cores).")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer workers;
 
     @Option(names = "--overwrite", description = "Replace an existing dataset.")
     boolean overwrite;
@@ -39,17 +39,21 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         List<Path> inputs = paths.subList(0, paths.size() - 1);
         Path target = paths.getLast();
-        int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        int w = Workers.resolve(workers, "import", err);
         long total = 0;
         for (Path p : inputs) {
             try (SegyFile f = SegyFile.open(p, read.options())) {
                 total += f.traceCount() * f.info().traceBytes();
+                warnAbout(f, err);
             }
         }
         Importer.Report r;
-        try (Progress progress = new Progress("import", total / 1_000_000, "MB", out, "header table, checksums, sync")) {
+        try (Interrupts interrupts = Interrupts.on("import", err, () -> Interrupts.datasetLeft(target,
+                "rerun the same command to import again from the start"));
+             Progress progress = new Progress("import", total / 1_000_000, "MB", out, "header table, checksums, sync")) {
             r = Importer.run(inputs, target, new Importer.Options(w, read.options(), overwrite, !noChecksum,
                     bytes -> progress.update(bytes / 1_000_000)));
         }
@@ -65,5 +69,18 @@ final class ImportCommand implements Callable<Integer> {
             out.println("import: samples sha256 " + r.samplesSha256());
         }
         return Main.OK;
+    }
+
+    /// The file's oddities (as `info` shows them), and a zero sample interval, which processing
+    /// in time (filters, gain, NMO, mute) cannot work with.
+    private static void warnAbout(SegyFile f, PrintWriter err) {
+        for (String w : f.info().warnings()) {
+            err.println("seisproc import: warning: " + f.path() + ": " + w);
+        }
+        if (!(f.info().sampleIntervalMicros() > 0)) {
+            err.println("seisproc import: warning: " + f.path() + ": the sample interval is " + f.info().sampleIntervalMicros()
+                    + " us (binary header byte 3217, trace header byte 117): steps that work in time (filters, gain, NMO, mute)"
+                    + " will refuse this dataset; fix the headers of the file and import it again");
+        }
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc index DATASET --key cdp [--key2 offset] [--rebuild] [--json]`.
-@Command(name = "index", mixinStandardHelpOptions = true,
+@Command(name = "index", header = "Builds or shows the ensemble index of a dataset for a key.", mixinStandardHelpOptions = true,
         description = {"Builds (or shows, when it is stored and fresh) the ensemble index of a dataset for a key:",
                 "ensembles, fold min/mean/max, build time. Keys: a header field (cdp), several (gx,gy; iline,xline),",
                 "binned (offset/100). Stored as DATASET/index/<name>.idx + .json."})

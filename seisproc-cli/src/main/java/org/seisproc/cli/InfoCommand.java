@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc info FILE [--json]`: what a SEG-Y or SU file is.
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", header = "Shows the layout of a SEG-Y or SU file and its textual header.", mixinStandardHelpOptions = true,
         description = {"Shows the layout of a SEG-Y or SU file: format, byte order, revision, traces, samples,",
                 "sample interval, extended headers; then the textual header. --json prints one JSON object."})
 final class InfoCommand implements Callable<Integer> {

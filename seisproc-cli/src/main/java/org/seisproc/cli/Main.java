@@ -12,11 +12,12 @@ import picocli.CommandLine.Command;
         description = "Seismic data processing: SEG-Y and Seismic Unix files, datasets, headers, flows.",
         subcommands = {InfoCommand.class, HeadersCommand.class, ChecksumCommand.class, FieldsCommand.class,
                 SynthCommand.class, ImportCommand.class, ExportCommand.class, IndexCommand.class, GatherCommand.class,
-                SortCommand.class, ProcessorsCommand.class, RunCommand.class, SchemaCommand.class, DemoCommand.class, QcCommand.class,
+                SortCommand.class, ProcessorsCommand.class, RunCommand.class, SchemaCommand.class, DemoCommand.class,
+                VerifyCommand.class, QcCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (bad data, I/O error)", "2:usage error (bad option or argument)"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     public static final int OK = 0;
     public static final int FAILURE = 1;
     public static final int USAGE = 2;
@@ -44,7 +45,7 @@ public final class Main implements Runnable {
             java.util.Map.entry("export", ExportCommand::new), java.util.Map.entry("index", IndexCommand::new),
             java.util.Map.entry("gather", GatherCommand::new), java.util.Map.entry("sort", SortCommand::new),
             java.util.Map.entry("processors", ProcessorsCommand::new), java.util.Map.entry("run", RunCommand::new),
-            java.util.Map.entry("schema", SchemaCommand::new),
+            java.util.Map.entry("schema", SchemaCommand::new), java.util.Map.entry("verify", VerifyCommand::new),
             java.util.Map.entry("qc", QcCommand::new));
 
     /// A configured command line for `args` writing to `out` and `err`: the whole command tree,
@@ -65,6 +66,7 @@ public final class Main implements Runnable {
         }
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExecutionStrategy(Main::execute);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
             if (ex instanceof org.seisproc.engine.Job.InvalidJobException) {
@@ -92,9 +94,26 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /// `seisproc` alone: the usage, on stderr, and exit 2 (no command was given).
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE;
+    }
+
+    /// Runs the parsed command — unless the first word is no command at all (`seisproc nosuch
+    /// --help` would otherwise print the top-level help and exit 0): then "unknown command", exit 2.
+    private static int execute(CommandLine.ParseResult parsed) {
+        if (!parsed.hasSubcommand()) {
+            for (String arg : parsed.originalArgs()) {
+                if (!arg.startsWith("-")) {
+                    PrintWriter err = parsed.commandSpec().commandLine().getErr();
+                    err.println("seisproc: unknown command '" + arg + "'; 'seisproc --help' lists the commands");
+                    return USAGE;
+                }
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /// Version from the jar manifest.

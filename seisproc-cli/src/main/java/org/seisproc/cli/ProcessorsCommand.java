@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
 /// `seisproc processors`: every processor with its parameters, units and defaults.
-@Command(name = "processors", mixinStandardHelpOptions = true,
+@Command(name = "processors", header = "Lists every processor for job files, with its parameters, units and defaults.", mixinStandardHelpOptions = true,
         description = "Lists every processor for job files, with its parameters, units and defaults.")
 final class ProcessorsCommand implements Callable<Integer> {
     @Spec

@@ -6,6 +6,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /// A thread-safe progress line for long work: done/total, rate and ETA, at most ~4 updates a
 /// second, on one terminal line (`\r`) when the output is a terminal, else a line every 10 %.
 final class Progress implements AutoCloseable {
+    /// Test hook: pause this many milliseconds at every update, so that a test can interrupt a
+    /// command mid-way (0: none).
+    static final String PAUSE_PROPERTY = "seisproc.test.progressPauseMillis";
+    private static final long PAUSE_MILLIS = Long.getLong(PAUSE_PROPERTY, 0);
+
     private final String label;
     private final long total;
     private final String unit;
@@ -34,6 +39,13 @@ final class Progress implements AutoCloseable {
 
     /// Reports that `doneSoFar` units are done.
     void update(long doneSoFar) {
+        if (PAUSE_MILLIS > 0) {
+            try {
+                Thread.sleep(PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         done = Math.max(done, doneSoFar);
         long now = System.nanoTime();
         long last = lastPrint.get();

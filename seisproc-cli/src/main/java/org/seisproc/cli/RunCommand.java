@@ -18,15 +18,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc run job.json [--workers N]`: runs a processing flow.
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", header = "Runs a processing job (JSON) on a dataset into a new dataset.", mixinStandardHelpOptions = true,
         description = {"Runs a processing job (JSON): reads gathers of the input dataset by the job's key, applies the",
                 "processors, writes the output dataset. Ctrl-C stops cleanly; rerunning resumes. 'seisproc processors' lists them."})
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB.json")
     Path jobFile;
 
-    @Option(names = "--workers", defaultValue = "0", description = "Worker threads (default: all cores).")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer workers;
 
     @Option(names = "--overwrite", description = "Replace an existing output dataset.")
     boolean overwrite;
@@ -44,7 +44,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         long t0 = System.nanoTime();
         Job job = Job.load(jobFile);
         long tJob = System.nanoTime();
-        int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        int w = Workers.resolve(workers, "run", err);
         AtomicBoolean cancel = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -108,6 +108,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 out.flush();
                 if (cancel.get()) {
                     err.printf("seisproc run: cancelled; the output %s is incomplete; rerun the same job to resume%n", job.output());
+                } else if (r.failures().stream().allMatch(Engine.Failure::deterministic)) {
+                    err.printf("seisproc run: %d ensemble(s) failed on their data; the same job fails the same way again:"
+                            + " change the job or fix the input. The output %s is left incomplete%n", r.failures().size(), job.output());
                 } else {
                     err.printf("seisproc run: %d ensemble(s) failed; the output %s is left incomplete (the finished ensembles"
                             + " are kept: after fixing the cause, a rerun of the same job does only the rest)%n",

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc schema DATASET|FILE.parquet`: the columns of a header table.
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(name = "schema", header = "Shows the columns and row counts of a dataset's headers.parquet or any Parquet file.", mixinStandardHelpOptions = true,
         description = "Shows the columns (name, type) and row counts of a dataset's headers.parquet or any Parquet file.")
 final class SchemaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DATASET|FILE.parquet")

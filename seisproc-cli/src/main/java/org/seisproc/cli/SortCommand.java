@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /// `seisproc sort DATASET OUT --by cdp,offset [--memory 2g] [--workers N] [--overwrite]`.
-@Command(name = "sort", mixinStandardHelpOptions = true,
+@Command(name = "sort", header = "Re-orders a dataset's traces by header fields into a new dataset.", mixinStandardHelpOptions = true,
         description = {"Physically re-orders a dataset's traces (raw headers and samples) into a new dataset, by header",
                 "fields, most significant first; stable. Out of core within --memory, parallel, atomic."})
 final class SortCommand implements Callable<Integer> {
@@ -29,8 +29,8 @@ final class SortCommand implements Callable<Integer> {
     @Option(names = "--memory", defaultValue = "1g", paramLabel = "SIZE", description = "Memory for block buffers: 512m, 2g, ... (default 1g).")
     String memory;
 
-    @Option(names = "--workers", defaultValue = "0", description = "Worker threads (default: all cores).")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer workers;
 
     @Option(names = "--overwrite", description = "Replace an existing output dataset.")
     boolean overwrite;
@@ -42,8 +42,10 @@ final class SortCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         long bytes = parseSize(memory);
-        int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-        try (Dataset ds = Dataset.open(dataset)) {
+        int w = Workers.resolve(workers, "sort", spec.commandLine().getErr());
+        try (Dataset ds = Dataset.open(dataset);
+             Interrupts interrupts = Interrupts.on("sort", spec.commandLine().getErr(), () -> Interrupts.datasetLeft(output,
+                     "rerun the same command to sort again from the start"))) {
             TraceSorter.Report r;
             try (Progress progress = new Progress("sort", ds.traceCount(), "traces", out, "checksums, header table, sync")) {
                 r = TraceSorter.sort(ds, output, by, new TraceSorter.Options(bytes, w, overwrite, progress::update));

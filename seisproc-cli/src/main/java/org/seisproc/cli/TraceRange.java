@@ -30,6 +30,21 @@ record TraceRange(long start, long stop, long step) {
         }
     }
 
+    /// Fails with a usage error when the range asked for (`text`, as typed) lies outside a file or
+    /// dataset of `count` traces or selects none of them (rather than printing an empty table).
+    void requireWithin(long count, String text) {
+        if (text == null) {
+            return;
+        }
+        String span = count == 0 ? "it has no traces" : String.format("it has %,d traces (0 to %,d)", count, count - 1);
+        if (start >= count || start < -count) {
+            throw new UsageException("--traces " + text + " is out of range: " + span);
+        }
+        if (end(count) <= first(count)) {
+            throw new UsageException("--traces " + text + " selects no traces: " + span);
+        }
+    }
+
     /// The first index in a file of `count` traces.
     long first(long count) {
         return Math.clamp(start < 0 ? count + start : start, 0, count);

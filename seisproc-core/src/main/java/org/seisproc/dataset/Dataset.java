@@ -57,7 +57,7 @@ public final class Dataset implements AutoCloseable {
     public static Dataset open(Path dir) {
         DatasetManifest m = DatasetManifest.read(dir);
         if (Files.exists(dir.resolve(DatasetFiles.INCOMPLETE_MARKER))) {
-            throw new DatasetException(dir, "the dataset is incomplete (an import or write was interrupted); rerun it");
+            throw new DatasetException(dir, org.seisproc.dataset.internal.TargetDir.describeIncomplete(dir));
         }
         Arena arena = Arena.ofShared();
         try {

@@ -10,6 +10,8 @@ public final class DatasetFiles {
     public static final String RAW_EXCEPTIONS = "raw-exceptions.bin";
     public static final String SOURCES = "sources";
     public static final String INDEX = "index";
+    /// Per-chunk CRC32C codes of the data files, written at every commit (see `verify`).
+    public static final String CHUNK_CRCS = "chunks.crc32c.json";
     /// Present while a dataset is being written; a directory with it is incomplete.
     public static final String INCOMPLETE_MARKER = ".incomplete";
 

@@ -87,13 +87,17 @@ public record DatasetManifest(int formatVersion, long traces, int samplesPerTrac
     /// this program.
     public static DatasetManifest read(Path dir) {
         Path file = dir.resolve(FILE_NAME);
+        if (!Files.exists(dir)) {
+            org.seisproc.dataset.internal.TargetDir.recover(dir); // a replacement cut between its two renames: finish it
+        }
         if (!Files.isRegularFile(file)) {
             if (Files.isRegularFile(dir) ) {
                 throw new DatasetException(dir, "is a file, not a dataset directory (use 'seisproc import' to make one)");
             }
             boolean incomplete = Files.exists(dir.resolve(DatasetFiles.INCOMPLETE_MARKER));
             throw new DatasetException(dir, incomplete
-                    ? "the dataset is incomplete (an import or write was interrupted); rerun the import"
+                    ? org.seisproc.dataset.internal.TargetDir.describeIncomplete(dir)
+                    : !Files.exists(dir) ? "not a dataset: no such directory"
                     : "not a dataset: " + FILE_NAME + " is missing (use 'seisproc import' to make one)");
         }
         DatasetManifest m;

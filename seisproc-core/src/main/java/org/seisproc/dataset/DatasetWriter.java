@@ -100,9 +100,7 @@ public final class DatasetWriter implements AutoCloseable {
 
     private static DatasetWriter open(Dataset source, Path target, DatasetShape shape, boolean copyHeaders, String step,
                                       boolean overwrite, boolean resume) {
-        if (target.toAbsolutePath().normalize().equals(source.dir().toAbsolutePath().normalize())) {
-            throw new DatasetException(target, "the output dataset must differ from the input dataset");
-        }
+        TargetPaths.requireSeparate(source.dir(), target);
         long traces = shape.traces();
         long storeBytes = shape.storeBytes();
         long headerBytes = traces * source.traceHeaderBytes();
@@ -320,6 +318,8 @@ public final class DatasetWriter implements AutoCloseable {
             headers.close();
             if (!keep && !attached) {
                 dir.abandon();
+            } else if (!attached) {
+                dir.release(); // the files stay for a resume; the lock goes
             }
         }
     }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.DoubleAccumulator;
 import java.util.function.LongConsumer;
 
 import org.seisproc.dataset.internal.ParallelTraces;
+import org.seisproc.dataset.internal.TargetLock;
 import org.seisproc.segy.BinaryField;
 import org.seisproc.segy.BinaryHeader;
 import org.seisproc.segy.ByteOrderSwap;
@@ -40,29 +41,39 @@ public final class Exporter {
     /// @param revision  SEG-Y major revision of the output, 1 or 2 (null: the source's)
     /// @param workers   threads
     /// @param progress  receives bytes written so far (may be null)
-    public record Options(SampleFormat format, ByteOrder byteOrder, Integer revision, int workers, LongConsumer progress) {
+    /// @param overwrite replace an existing file (otherwise an existing output is refused)
+    public record Options(SampleFormat format, ByteOrder byteOrder, Integer revision, int workers, LongConsumer progress,
+                          boolean overwrite) {
+        public Options(SampleFormat format, ByteOrder byteOrder, Integer revision, int workers, LongConsumer progress) {
+            this(format, byteOrder, revision, workers, progress, false);
+        }
+
         public static Options defaults() {
-            return new Options(null, null, null, Runtime.getRuntime().availableProcessors(), null);
+            return new Options(null, null, null, Runtime.getRuntime().availableProcessors(), null, false);
+        }
+
+        public Options withOverwrite(boolean o) {
+            return new Options(format, byteOrder, revision, workers, progress, o);
         }
 
         public Options withFormat(SampleFormat f) {
-            return new Options(f, byteOrder, revision, workers, progress);
+            return new Options(f, byteOrder, revision, workers, progress, overwrite);
         }
 
         public Options withByteOrder(ByteOrder o) {
-            return new Options(format, o, revision, workers, progress);
+            return new Options(format, o, revision, workers, progress, overwrite);
         }
 
         public Options withRevision(Integer r) {
-            return new Options(format, byteOrder, r, workers, progress);
+            return new Options(format, byteOrder, r, workers, progress, overwrite);
         }
 
         public Options withWorkers(int w) {
-            return new Options(format, byteOrder, revision, w, progress);
+            return new Options(format, byteOrder, revision, w, progress, overwrite);
         }
 
         public Options withProgress(LongConsumer p) {
-            return new Options(format, byteOrder, revision, workers, p);
+            return new Options(format, byteOrder, revision, workers, p, overwrite);
         }
     }
 
@@ -90,8 +101,45 @@ public final class Exporter {
     private Exporter() {
     }
 
-    /// Exports `dataset` to `out`.
+    /// Exports `dataset` to `out`, under the lock of `out` ([TargetLock]: a second export to the
+    /// same file refuses at once). An existing `out` is replaced only with `overwrite`; hidden
+    /// partial files of `out` left by a killed export are removed first.
     public static Report run(Dataset dataset, Path out, Options options) {
+        TargetPaths.requireSeparate(dataset.dir(), out);
+        if (Files.isDirectory(out)) {
+            throw new DatasetException(out, "is a directory; give the path of the SEG-Y/SU file to write");
+        }
+        try (TargetLock lock = TargetLock.acquire(out)) {
+            if (Files.exists(out) && !options.overwrite()) {
+                throw new DatasetException(out, "exists; pass --overwrite to replace it");
+            }
+            removePartials(out);
+            return runLocked(dataset, out, options);
+        }
+    }
+
+    /// Deletes the hidden partial files ([SegyWriter]'s `.NAME.partial-*`) beside `out`; returns
+    /// their names. Safe only under the lock of `out` (or when the process holding it is dying).
+    public static List<Path> removePartials(Path out) {
+        Path abs = out.toAbsolutePath().normalize();
+        String prefix = "." + abs.getFileName() + ".partial-";
+        List<Path> removed = new ArrayList<>();
+        if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
+            return removed;
+        }
+        try (java.nio.file.DirectoryStream<Path> s = Files.newDirectoryStream(abs.getParent())) {
+            for (Path p : s) {
+                if (p.getFileName().toString().startsWith(prefix) && Files.deleteIfExists(p)) {
+                    removed.add(p);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // what could not be removed is found again next time
+        }
+        return removed;
+    }
+
+    private static Report runLocked(Dataset dataset, Path out, Options options) {
         long start = System.nanoTime();
         DatasetManifest m = dataset.manifest();
         DatasetManifest.Source src = m.source();

@@ -99,6 +99,9 @@ public final class Importer {
             throw new IllegalArgumentException("no input files");
         }
         long start = System.nanoTime();
+        for (Path p : inputs) {
+            TargetPaths.requireSeparate(p, target);
+        }
         List<SegyFile> files = new ArrayList<>();
         try {
             for (Path p : inputs) {
@@ -154,8 +157,10 @@ public final class Importer {
                             + storeBytes + " + " + headerTotal);
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new DatasetException(dir.dir(), "writing the dataset failed: " + e.getMessage()
-                        + (String.valueOf(e.getMessage()).contains("space") ? " (the disk is full)" : ""), e);
+                IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+                String reason = io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
+                throw new DatasetException(dir.target(), "writing the dataset failed: " + reason
+                        + (reason.contains("space") ? " (the disk is full: free some space or choose another location, then rerun)" : ""), e);
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
             // Start writing the copied data to disk now, while the header table and the checksums
@@ -203,7 +208,7 @@ public final class Importer {
             }
             dir.commit(manifest);
             long end = System.nanoTime();
-            return new Report(dir.dir(), traces, ns, type, sourceBytes, copySeconds, (end - start) / 1e9,
+            return new Report(dir.target(), traces, ns, type, sourceBytes, copySeconds, (end - start) / 1e9,
                     exceptions.entries().size(), sums != null ? sums.samplesSha256() : null, tableSeconds, checksumSeconds[0],
                     (end - commitStart) / 1e9);
         } catch (RuntimeException | Error e) {

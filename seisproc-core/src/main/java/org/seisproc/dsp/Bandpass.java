@@ -46,6 +46,15 @@ public final class Bandpass {
             throw new IllegalArgumentException("Ormsby corners must satisfy 0 <= f1 <= f2 <= f3 <= f4 (Hz), not "
                     + f1 + ", " + f2 + ", " + f3 + ", " + f4);
         }
+        if (!(f1 < f4)) {
+            throw new IllegalArgumentException("Ormsby corners " + f1 + ", " + f2 + ", " + f3 + ", " + f4 + " Hz leave no pass band"
+                    + " (f1 = f4): the filter would zero the data; widen the band");
+        }
+        double nyquist = 0.5 / dt;
+        if (f4 > nyquist) {
+            throw new IllegalArgumentException(String.format("Ormsby corner f4 = %s Hz is above the Nyquist frequency %.4g Hz"
+                    + " (sample interval %.4g ms); use corners up to %.4g Hz", f4, nyquist, dt * 1e3, nyquist));
+        }
         int nfft = fftLength(n1);
         float[] h = new float[nfft / 2 + 1];
         for (int k = 0; k < h.length; k++) {
@@ -72,6 +81,11 @@ public final class Bandpass {
         }
         if (fLow > 0 && fHigh > 0 && fLow >= fHigh) {
             throw new IllegalArgumentException("low cut-off " + fLow + " Hz must be below the high cut-off " + fHigh + " Hz");
+        }
+        double nyquist = 0.5 / dt;
+        if (fLow >= nyquist || fHigh > nyquist) {
+            throw new IllegalArgumentException(String.format("Butterworth cut-offs %s / %s Hz must lie below the Nyquist frequency"
+                    + " %.4g Hz (sample interval %.4g ms)", fLow, fHigh, nyquist, dt * 1e3));
         }
         int nfft = fftLength(n1);
         float[] h = new float[nfft / 2 + 1];

@@ -55,8 +55,14 @@ public final class Engine {
         }
     }
 
-    /// One ensemble that failed.
-    public record Failure(long[] key, String message) {
+    /// One ensemble that failed; `deterministic` when the data or the job caused it (a
+    /// [ProcessingException] or a processor's IllegalArgumentException: rerunning the same job
+    /// fails the same way, so no "rerun" advice).
+    public record Failure(long[] key, String message, boolean deterministic) {
+        public Failure(long[] key, String message) {
+            this(key, message, false);
+        }
+
         @Override
         public String toString() {
             return Arrays.toString(key) + ": " + message;
@@ -206,7 +212,8 @@ public final class Engine {
                 unit.run(e, writer);
                 done[e] = 1;
             } catch (Throwable ex) {
-                failures.add(new Failure(plan.key(e), describe(ex)));
+                failures.add(new Failure(plan.key(e), describe(ex), ex instanceof ProcessingException
+                        || ex instanceof IllegalArgumentException));
                 if (!goOn || ex instanceof Error) {
                     stop.set(true);
                 }

@@ -65,8 +65,18 @@ public record Job(Path input, Path output, List<String> key, List<String> sortBy
             ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
                     ? new com.fasterxml.jackson.dataformat.yaml.YAMLMapper() : new ObjectMapper();
             root = mapper.readTree(Files.readString(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidJobException(file, List.of("cannot read the job file: no such file; check its path"));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidJobException(file, List.of("cannot read the job file: it is not a text file (a job is JSON or YAML"
+                    + " text); is it the right file?"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidJobException(file, List.of("is not valid " + (file.getFileName().toString().matches("(?i).*\\.ya?ml")
+                    ? "YAML" : "JSON") + ": " + e.getOriginalMessage() + (e.getLocation() != null
+                    ? " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")" : "")));
         } catch (IOException e) {
-            throw new InvalidJobException(file, List.of("cannot read the job file: " + e.getMessage()));
+            throw new InvalidJobException(file, List.of("cannot read the job file: " + (Files.isDirectory(file) ? "it is a directory"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage())));
         }
         return parse(root, file.toAbsolutePath().getParent(), file);
     }

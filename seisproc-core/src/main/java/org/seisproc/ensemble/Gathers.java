@@ -85,11 +85,6 @@ public final class Gathers implements AutoCloseable {
         return g;
     }
 
-    /// The ensemble with these key values (raw header values).
-    public Gather gatherOf(int... keyValues) {
-        return gather(GatherReader.ensembleOf(index, keyValues));
-    }
-
     /// Whether ensemble `e` is in the cache now.
     public boolean isCached(int e) {
         synchronized (lock) {

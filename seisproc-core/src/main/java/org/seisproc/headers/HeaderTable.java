@@ -29,12 +29,8 @@ public final class HeaderTable {
             lookup.put(name.toLowerCase(Locale.ROOT), name);
         }
         for (String name : columns.keySet()) {
-            HeaderField f = HeaderLayout.standard().findOrNull(name);
-            if (f != null) {
-                lookup.putIfAbsent(f.name().toLowerCase(Locale.ROOT), name);
-                if (f.longName() != null) {
-                    lookup.putIfAbsent(f.longName().toLowerCase(Locale.ROOT), name);
-                }
+            for (String alias : HeaderLayout.aliases(name)) {
+                lookup.putIfAbsent(alias.toLowerCase(Locale.ROOT), name);
             }
         }
     }

@@ -26,6 +26,15 @@ public final class DeconProcessor implements Processor {
     @Override
     public void init(Parameters p, ProcessingContext context) {
         double dt = context.time().interval();
+        if (!(p.number("operatorMs") > 0)) {
+            throw new IllegalArgumentException("decon: operatorMs must be positive (ms), not " + p.number("operatorMs"));
+        }
+        if (!(p.number("gapMs") >= 0)) {
+            throw new IllegalArgumentException("decon: gapMs must be >= 0 (ms; 0 = one sample), not " + p.number("gapMs"));
+        }
+        if (!(p.number("prewhiteningPercent") >= 0)) {
+            throw new IllegalArgumentException("decon: prewhiteningPercent must be >= 0 (%), not " + p.number("prewhiteningPercent"));
+        }
         operator = (int) Math.max(1, Math.round(p.number("operatorMs") / 1000.0 / dt));
         gap = (int) Math.max(1, Math.round(p.number("gapMs") / 1000.0 / dt));
         prewhitening = p.number("prewhiteningPercent") / 100.0;

@@ -53,7 +53,7 @@ public final class HeaderExpression {
         return new HeaderExpression(text, layout);
     }
 
-    /// Evaluates for one trace.
+    /// Evaluates for one trace; an [ArithmeticException] for a division (or `%`) by zero.
     public double evaluate(Fields fields) {
         return eval(root, fields);
     }
@@ -70,8 +70,18 @@ public final class HeaderExpression {
                     case '+' -> a + b;
                     case '-' -> a - b;
                     case '*' -> a * b;
-                    case '/' -> a / b;
-                    default -> a % b;
+                    case '/' -> {
+                        if (b == 0) {
+                            throw new ArithmeticException("division by zero");
+                        }
+                        yield a / b;
+                    }
+                    default -> {
+                        if (b == 0) {
+                            throw new ArithmeticException("remainder of a division by zero");
+                        }
+                        yield a % b;
+                    }
                 };
             }
             case Call c -> {

@@ -6,6 +6,7 @@ import org.seisproc.engine.GatherData;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
+import org.seisproc.engine.ProcessingException;
 import org.seisproc.engine.Processor;
 import org.seisproc.engine.ProcessorSpec;
 import org.seisproc.segy.HeaderField;
@@ -21,19 +22,51 @@ public final class HeaderMath implements Processor {
 
     private HeaderField target;
     private HeaderExpression expression;
+    private String text;
+    private HeaderField cdp;
 
     @Override
     public void init(Parameters p, ProcessingContext context) {
-        target = context.layout().field(p.text("set"));
-        expression = HeaderExpression.parse(p.text("expression"), context.layout());
+        try {
+            target = context.layout().field(p.text("set"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("header: parameter 'set': " + e.getMessage(), e);
+        }
+        text = p.text("expression");
+        try {
+            expression = HeaderExpression.parse(text, context.layout());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("header: parameter 'expression': " + e.getMessage(), e);
+        }
+        cdp = context.layout().fields().stream().filter(f -> f.name().equals("cdp")).findFirst().orElse(null);
     }
 
     @Override
     public void process(GatherData g) {
         for (int i2 = 0; i2 < g.n2(); i2++) {
             int trace = i2;
-            double v = expression.evaluate(f -> g.header(trace, f));
-            g.setHeader(i2, target, Math.round(v));
+            double v;
+            try {
+                v = expression.evaluate(f -> g.header(trace, f));
+            } catch (ArithmeticException e) {
+                throw new ProcessingException(e.getMessage() + " in header expression '" + text + "' at " + where(g, i2));
+            }
+            if (!Double.isFinite(v)) {
+                throw new ProcessingException("header expression '" + text + "' gives " + v + " at " + where(g, i2)
+                        + "; it must give a finite number");
+            }
+            try {
+                g.setHeader(i2, target, Math.round(v));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("header expression '" + text + "' gives " + Math.round(v) + " at " + where(g, i2)
+                        + ", which does not fit the " + target.type().specName() + " field '" + target.name() + "'", e);
+            }
         }
+    }
+
+    /// "trace T (cdp C)": the trace's number in the input and its CDP, to find it.
+    private String where(GatherData g, int i2) {
+        String at = "trace " + g.traces()[i2];
+        return cdp != null ? at + " (cdp " + g.header(i2, cdp) + ")" : at;
     }
 }

@@ -35,6 +35,14 @@ public final class MuteProcessor implements Processor {
         if (offsets.length != times.length || offsets.length == 0) {
             throw new IllegalArgumentException("mute: 'offsets' and 'timesMs' need the same, non-zero number of values");
         }
+        for (int i = 1; i < offsets.length; i++) {
+            if (!(offsets[i] > offsets[i - 1])) {
+                throw new IllegalArgumentException("mute: 'offsets' must increase strictly (m), not " + offsets[i - 1] + " then " + offsets[i]);
+            }
+        }
+        if (!(p.number("taperMs") >= 0)) {
+            throw new IllegalArgumentException("mute: taperMs must be >= 0 (ms), not " + p.number("taperMs"));
+        }
         double[] seconds = new double[times.length];
         for (int i = 0; i < times.length; i++) {
             seconds[i] = times[i] / 1000.0;

@@ -35,7 +35,14 @@ public final class NmoProcessor implements Processor {
     @Override
     public void init(Parameters p, ProcessingContext context) {
         time = context.time();
-        field = VelocityField.parse(p.table("velocities"), time);
+        try {
+            field = VelocityField.parse(p.table("velocities"), time);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("nmo: parameter 'velocities': " + e.getMessage(), e);
+        }
+        if (!(p.number("maxStretchPercent") >= 0)) {
+            throw new IllegalArgumentException("nmo: maxStretchPercent must be >= 0 (%), not " + p.number("maxStretchPercent"));
+        }
         maxStretch = p.number("maxStretchPercent") / 100.0;
         inverse = p.bool("inverse");
         String interpolation = p.text("interpolation");

@@ -19,7 +19,8 @@ public final class VelocityField {
         this.sampled = sampled;
     }
 
-    /// One time–velocity function; clear errors for mismatched or non-increasing times.
+    /// One time–velocity function; clear errors, naming `times` or `velocities`, for mismatched
+    /// lengths, non-increasing times or velocities that are not positive.
     public static Taper function(double[] times, double[] velocities) {
         if (times.length != velocities.length || times.length == 0) {
             throw new IllegalArgumentException("a velocity function needs as many times as velocities (at least one), not "
@@ -28,6 +29,11 @@ public final class VelocityField {
         for (double v : velocities) {
             if (!(v > 0)) {
                 throw new IllegalArgumentException("velocities must be positive (m/s), not " + v);
+            }
+        }
+        for (int i = 1; i < times.length; i++) {
+            if (!(times[i] > times[i - 1])) {
+                throw new IllegalArgumentException("times must increase strictly (s), not " + times[i - 1] + " then " + times[i]);
             }
         }
         return new Taper(times, velocities);
@@ -42,7 +48,10 @@ public final class VelocityField {
         List<float[]> functions = new ArrayList<>();
         long previous = Long.MIN_VALUE;
         for (JsonNode f : table) {
-            long cdp = f.path("cdp").asLong(0);
+            if (!f.path("cdp").isIntegralNumber()) {
+                throw new IllegalArgumentException("each velocity function needs a whole-number 'cdp', not " + f);
+            }
+            long cdp = f.path("cdp").asLong();
             if (cdp <= previous) {
                 throw new IllegalArgumentException("velocity functions must be in increasing cdp order (" + cdp + " after " + previous + ")");
             }
@@ -65,6 +74,9 @@ public final class VelocityField {
         }
         double[] out = new double[array.size()];
         for (int i = 0; i < out.length; i++) {
+            if (!array.get(i).isNumber()) {
+                throw new IllegalArgumentException("'" + what + "' must be a list of numbers, not " + array);
+            }
             out[i] = array.get(i).asDouble();
         }
         return out;

@@ -10,6 +10,16 @@ import java.util.Objects;
 /// The field is valid when it lies entirely within `1..blockBytes` (240 for trace headers).
 public record HeaderField(String name, int bytePosition, HeaderType type, String longName, String description) {
 
+    /// The names this field answers to: its short name, then its long name when it has another.
+    public java.util.List<String> names() {
+        return longName == null || longName.equalsIgnoreCase(name) ? java.util.List.of(name) : java.util.List.of(name, longName);
+    }
+
+    /// True when `other` is one of this field's [#names] (case-insensitive).
+    public boolean isNamed(String other) {
+        return name.equalsIgnoreCase(other) || (longName != null && longName.equalsIgnoreCase(other));
+    }
+
     public HeaderField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

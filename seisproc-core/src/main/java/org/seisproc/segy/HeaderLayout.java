@@ -46,9 +46,8 @@ public final class HeaderLayout {
                         + " at byte " + f.bytePosition() + ") ends at byte " + f.lastBytePosition()
                         + ", past the 240-byte trace header");
             }
-            putName(names, f.name(), f);
-            if (f.longName() != null && !f.longName().equalsIgnoreCase(f.name())) {
-                putName(names, f.longName(), f);
+            for (String n : f.names()) {
+                putName(names, n, f);
             }
         }
         this.byName = Collections.unmodifiableMap(names);
@@ -87,7 +86,7 @@ public final class HeaderLayout {
         for (HeaderField o : overrides) {
             int at = -1;
             for (int i = 0; i < result.size(); i++) {
-                if (matches(result.get(i), o.name()) || (o.longName() != null && matches(result.get(i), o.longName()))) {
+                if (o.names().stream().anyMatch(result.get(i)::isNamed)) {
                     at = i;
                     break;
                 }
@@ -102,10 +101,6 @@ public final class HeaderLayout {
             }
         }
         return new HeaderLayout(result);
-    }
-
-    private static boolean matches(HeaderField f, String name) {
-        return f.name().equalsIgnoreCase(name) || (f.longName() != null && f.longName().equalsIgnoreCase(name));
     }
 
     /// Loads a layout spec from a JSON file (format in the class doc). Errors name the file and
@@ -176,6 +171,23 @@ public final class HeaderLayout {
     }
 
     /// The field with this name or long name (case-insensitive), or null.
+    /// The names under which a column for `name` may be stored: `name` itself, then, for a
+    /// standard field, its short and long names (`cdp` ↔ `ensemble_number`). The one place the
+    /// SU-short/long alias rule lives; header tables, the cache and the Parquet layer all use it.
+    public static java.util.List<String> aliases(String name) {
+        java.util.List<String> out = new ArrayList<>();
+        out.add(name);
+        HeaderField std = STANDARD.findOrNull(name);
+        if (std != null) {
+            for (String n : std.names()) {
+                if (!n.equalsIgnoreCase(name)) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
+    }
+
     public HeaderField findOrNull(String name) {
         return byName.get(name.trim().toLowerCase(Locale.ROOT));
     }

@@ -22,11 +22,6 @@ public final class SampleDigest {
         sha.update(bytes, 0, 4 * n);
     }
 
-    /// Adds bytes that already are float32 little-endian samples.
-    public void updateRaw(byte[] floatLeBytes, int offset, int length) {
-        sha.update(floatLeBytes, offset, length);
-    }
-
     /// The digest as lowercase hex (resets the digest).
     public String hex() {
         return HexFormat.of().formatHex(sha.digest());

@@ -39,9 +39,4 @@ public record SegyInfo(FileKind kind, ByteOrder byteOrder, String byteOrderReaso
     public int traceHeaderBytes() {
         return HeaderLayout.TRACE_HEADER_BYTES * (1 + additionalTraceHeaders);
     }
-
-    /// Bytes of samples per trace.
-    public long sampleBytes() {
-        return (long) samplesPerTrace * format.bytes();
-    }
 }

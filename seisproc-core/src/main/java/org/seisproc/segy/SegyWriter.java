@@ -87,11 +87,6 @@ public final class SegyWriter implements AutoCloseable {
         return spec;
     }
 
-    /// Traces appended so far with [#writeTrace] / [#writeRawTrace].
-    public long tracesWritten() {
-        return appended;
-    }
-
     /// Appends a trace: `headers` (240 bytes × (1 + additional)) verbatim, then `samples[offset..]`
     /// encoded.
     public void writeTrace(MemorySegment headers, float[] samples, int offset) {
@@ -137,15 +132,6 @@ public final class SegyWriter implements AutoCloseable {
         MemorySegment.copy(headers, 0, seg, 0, headerBytes);
         SampleCodec.encode(spec.format(), spec.byteOrder(), samples, offset, seg, headerBytes, spec.samplesPerTrace());
         writeFully(ByteBuffer.wrap(bytes), firstTrace + index * traceBytes);
-    }
-
-    /// Writes trace number `index` in place from its encoded bytes (headers and samples),
-    /// verbatim; safe from many threads for distinct indices. Do not mix with appending.
-    public void writeRawTraceAt(long index, MemorySegment trace) {
-        if (trace.byteSize() != traceBytes) {
-            throw new IllegalArgumentException("a trace of this file has " + traceBytes + " bytes, not " + trace.byteSize());
-        }
-        writeFully(trace.asByteBuffer(), firstTrace + index * traceBytes);
     }
 
     /// Writes `count` consecutive traces from `firstIndex` in place from their encoded bytes, in one
@@ -241,12 +227,24 @@ public final class SegyWriter implements AutoCloseable {
             }
         } catch (IOException e) {
             throw SegyException.atByte(target, position, "cannot write: " + describe(e)
-                    + (e.getMessage() != null && e.getMessage().contains("space") ? " (is the disk full?)" : ""));
+                    + (e.getMessage() != null && e.getMessage().contains("space") ? " (the disk is full: free some space or choose"
+                    + " another location, then rerun)" : ""));
         }
     }
 
+    /// An I/O failure in words ("No space left on device", "permission denied"), without the
+    /// exception's class name.
     private static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
         String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m != null ? " (" + m + ")" : "");
+        return m != null ? m : "I/O error";
     }
 }

@@ -3,13 +3,10 @@ package org.seisproc.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +17,7 @@ import org.seisproc.segy.SegyFile;
 import org.seisproc.segy.TraceField;
 import org.seisproc.synth.SurveyGeometry;
 import org.seisproc.synth.SyntheticSurvey;
+import org.seisproc.testdata.Python;
 
 /// A dataset of another shape than its source (a stack, a resampled image): written through
 /// [DatasetWriter#create(Dataset, Path, DatasetShape, String, boolean, boolean)], it exports as SEG-Y
@@ -88,11 +86,11 @@ class DatasetShapeTest {
 
     @Test
     void segyioReadsTheExportedStack() throws Exception {
-        Assumptions.assumeTrue(hasSegyio(), "python3-segyio is not installed");
+        Assumptions.assumeTrue(Python.has("segyio"), "python3-segyio is not installed");
         for (Object[] variant : new Object[][] {{"be", null, null}, {"le2", ByteOrder.LITTLE_ENDIAN, 2}}) {
             Path sgy = writeStack("stack-" + variant[0], (ByteOrder) variant[1], (Integer) variant[2]);
             String endian = variant[1] == ByteOrder.LITTLE_ENDIAN ? "little" : "big";
-            String out = python("""
+            String out = Python.run("""
                     import segyio, sys
                     with segyio.open(sys.argv[1], ignore_geometry=True, endian=sys.argv[2]) as f:
                         print(f.tracecount, len(f.samples), int(segyio.tools.dt(f)), f.bin[segyio.BinField.Samples])
@@ -113,24 +111,5 @@ class DatasetShapeTest {
         assertThatThrownBy(() -> new DatasetShape(1, 0, 4000, SampleType.FLOAT32)).hasMessageContaining("sample");
         assertThatThrownBy(() -> new DatasetShape(1, 10, 0, SampleType.FLOAT32)).hasMessageContaining("interval");
         assertThatThrownBy(() -> new DatasetShape(-1, 10, 4000, SampleType.FLOAT32)).hasMessageContaining("traces");
-    }
-
-    static boolean hasSegyio() {
-        try {
-            return !python("import segyio\nprint('ok')").isBlank();
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    static String python(String script, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/python3", "-c", script));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException("python failed: " + out);
-        }
-        return out;
     }
 }

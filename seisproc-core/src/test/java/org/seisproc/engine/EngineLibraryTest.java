@@ -142,6 +142,37 @@ class EngineLibraryTest {
     }
 
     @Test
+    void aStackExportsToSegyThatSegyioReadsWithItsShapeAndCdps() throws Exception {
+        Job stack = job("stack.ds", "[{\"name\": \"stack\"}]");
+        Engine.Report r = Engine.run(stack, Engine.Options.defaults().withWorkers(2));
+        assertThat(r.complete()).isTrue();
+        Path sgy = dir.resolve("stack.sgy");
+        String cdps;
+        try (Dataset out = Dataset.open(stack.output()); PreparedJob p = PreparedJob.prepare(stack)) {
+            org.seisproc.dataset.Exporter.run(out, sgy, org.seisproc.dataset.Exporter.Options.defaults());
+            StringBuilder sb = new StringBuilder();
+            for (int e = 0; e < p.plan().ensembles(); e++) {
+                sb.append(e == 0 ? "" : " ").append(p.plan().key(e)[0]);
+            }
+            cdps = sb.toString();
+            assertThat(out.traceCount()).isEqualTo(p.plan().ensembles());
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.seisproc.testdata.Python.has("segyio"), "python3-segyio is not installed");
+        String printed = org.seisproc.testdata.Python.run("""
+                import segyio, sys
+                with segyio.open(sys.argv[1], ignore_geometry=True) as f:
+                    print(f.tracecount, len(f.samples), int(segyio.tools.dt(f)))
+                    print(' '.join(str(h[segyio.TraceField.CDP]) for h in f.header))
+                """, sgy.toString());
+        List<String> lines = printed.lines().toList();
+        try (Dataset in = Dataset.open(dataset)) {
+            assertThat(lines.get(0)).isEqualTo(cdps.split(" ").length + " " + in.samplesPerTrace() + " "
+                    + (long) in.manifest().sampleIntervalMicros());
+        }
+        assertThat(lines.get(1)).isEqualTo(cdps);
+    }
+
+    @Test
     void theOutputShapeOfAStackIsOneTracePerEnsemble() throws Exception {
         Job stack = job("shape.ds", "[{\"name\": \"stack\"}]");
         try (PreparedJob p = PreparedJob.prepare(stack)) {

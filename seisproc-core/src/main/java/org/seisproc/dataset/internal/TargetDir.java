@@ -5,7 +5,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,13 +17,23 @@ import org.seisproc.dataset.DatasetException;
 import org.seisproc.dataset.DatasetFiles;
 import org.seisproc.dataset.DatasetManifest;
 
-/// The life of a dataset directory being written, so that it never looks complete before it is.
+/// The life of a dataset directory being written, so that it never looks complete before it is,
+/// and only one writer writes it.
 ///
-/// `prepare` creates the directory (or reuses one left incomplete by an interrupted run, after
-/// emptying it) and puts the `.incomplete` marker in it; the data files follow; `commit` syncs
-/// them, writes `dataset.json` atomically (temp file + rename) and removes the marker. A
-/// directory counts as a dataset only when it has `dataset.json` and no marker. Nothing outside
-/// the target directory is ever written.
+/// `prepare` first takes the target's exclusive OS lock ([TargetLock]: a second writer refuses
+/// at once, naming the holder's pid), then creates the directory (or reuses one left incomplete
+/// by an interrupted run, after emptying it) and puts the `.incomplete` marker in it (with the
+/// writer's pid, rewritten by every rerun); the data files follow; `commit` syncs them, writes
+/// `dataset.json` atomically (temp file + rename) and removes the marker. A directory counts as
+/// a dataset only when it has `dataset.json` and no marker.
+///
+/// Replacing a complete dataset (`overwrite`) never destroys it before the new one is complete:
+/// the new one is built beside it in `.NAME.next`, and `commit` swaps the two by two renames
+/// (old → `.NAME.old-*`, new → NAME) and only then deletes the old one. A crash between the two
+/// renames leaves both complete; the next writer, or [Dataset#open], finishes the swap
+/// ([#recover]). Outside the target, only its lock file and the `.NAME.next`/`.NAME.old-*`
+/// folders of a replacement are ever written. The lock is released by [#commit], [#abandon]
+/// and [#release] (and by the OS when the process dies).
 public final class TargetDir {
     /// Test hook: pretend the file system has this many usable bytes.
     public static final String FREE_BYTES_PROPERTY = "seisproc.test.freeBytes";
@@ -33,26 +42,52 @@ public final class TargetDir {
     /// are deleted in the background.
     static final String REPLACED_PREFIX = ".replaced-";
 
+    /// Where the files are written now: the target, or `.NAME.next` beside it when replacing.
     private final Path dir;
+    /// The dataset's final path.
+    private final Path target;
+    private final TargetLock lock;
     private Thread cleaner;
     private long pendingBytes;
 
-    private TargetDir(Path dir) {
+    private TargetDir(Path dir, Path target, TargetLock lock) {
         this.dir = dir;
+        this.target = target;
+        this.lock = lock;
     }
 
-    /// Prepares `dir` for writing. A complete dataset there is replaced only with `overwrite`;
-    /// a non-empty directory that is not a (possibly incomplete) dataset is never touched.
+    /// Prepares `dir` for writing, under its lock. A complete dataset there is replaced only with
+    /// `overwrite` (and stays intact until the commit); a non-empty directory that is not a
+    /// (possibly incomplete) dataset is never touched.
     public static TargetDir prepare(Path dir, boolean overwrite) {
         Path abs = dir.toAbsolutePath().normalize();
         try {
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+        } catch (IOException e) {
+            throw new DatasetException(abs, "cannot create the dataset directory: " + TargetLock.reason(e) + " ("
+                    + abs.getParent() + "). Check the path and its permissions.", e);
+        }
+        TargetLock lock = TargetLock.acquire(abs);
+        try {
+            return prepareLocked(abs, overwrite, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static TargetDir prepareLocked(Path abs, boolean overwrite, TargetLock lock) {
+        try {
+            recoverLocked(abs);
             if (Files.exists(abs) && !Files.isDirectory(abs)) {
                 throw new DatasetException(abs, "exists and is not a directory; choose another dataset path");
             }
+            Path next = nextDir(abs);
             if (Files.isDirectory(abs)) {
-                boolean complete = Files.isRegularFile(abs.resolve(DatasetFiles.MANIFEST))
-                        && !Files.exists(abs.resolve(DatasetFiles.INCOMPLETE_MARKER));
                 boolean incomplete = Files.exists(abs.resolve(DatasetFiles.INCOMPLETE_MARKER));
+                boolean complete = Files.isRegularFile(abs.resolve(DatasetFiles.MANIFEST)) && !incomplete;
                 if (complete && !overwrite) {
                     throw new DatasetException(abs, "a dataset already exists here; pass --overwrite to replace it");
                 }
@@ -61,60 +96,177 @@ public final class TargetDir {
                             + "choose an empty or new directory");
                 }
                 if (complete) {
-                    // Mark first, so that a crash from here on leaves an incomplete dataset, never a mix.
-                    writeMarker(abs);
-                    Files.delete(abs.resolve(DatasetFiles.MANIFEST));
+                    // build the new dataset beside the old one, which stays whole until the commit
+                    deleteTree(next);
+                    Files.createDirectory(next);
+                    writeMarker(next);
+                    Files.createDirectories(next.resolve(DatasetFiles.SOURCES));
+                    return new TargetDir(next, abs, lock);
                 }
-                TargetDir target = new TargetDir(abs);
+                deleteTree(next); // an interrupted replacement of a dataset that is no longer complete
+                TargetDir target = new TargetDir(abs, abs, lock);
                 target.moveAsideOldFiles();
                 writeMarker(abs);
                 Files.createDirectories(abs.resolve(DatasetFiles.SOURCES));
                 return target;
             }
+            deleteTree(next);
             Files.createDirectories(abs);
             writeMarker(abs);
             Files.createDirectories(abs.resolve(DatasetFiles.SOURCES));
-            return new TargetDir(abs);
+            return new TargetDir(abs, abs, lock);
         } catch (IOException e) {
-            throw new DatasetException(abs, "cannot create the dataset directory: " + e.getMessage()
+            throw new DatasetException(abs, "cannot create the dataset directory: " + TargetLock.reason(e)
                     + ". Check the path and its permissions.", e);
         }
     }
 
-    /// Reopens `dir` when it is an incomplete dataset whose `files` all exist with the given
-    /// sizes (an interrupted run of the same job, to be resumed); otherwise null.
+    /// Reopens `dir` under its lock when it is an incomplete dataset whose `files` all exist with
+    /// the given sizes (an interrupted run of the same job, to be resumed) — or when an
+    /// interrupted replacement of the complete dataset there left such files in `.NAME.next`;
+    /// otherwise null (and the lock is released).
     public static TargetDir resumable(Path dir, java.util.Map<String, Long> files) {
         Path abs = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(abs) || !Files.exists(abs.resolve(DatasetFiles.INCOMPLETE_MARKER))) {
-            return null;
-        }
+        TargetLock lock = TargetLock.acquire(abs);
         try {
-            for (var e : files.entrySet()) {
-                Path f = abs.resolve(e.getKey());
-                if (!Files.isRegularFile(f) || (e.getValue() >= 0 && Files.size(f) != e.getValue())) {
-                    return null;
+            recoverLocked(abs);
+            for (Path candidate : java.util.List.of(abs, nextDir(abs))) {
+                if (hasFiles(candidate, files)) {
+                    writeMarker(candidate);
+                    return new TargetDir(candidate, abs, lock);
                 }
             }
-        } catch (IOException e) {
-            return null;
+        } catch (IOException | RuntimeException e) {
+            // not resumable
         }
-        return new TargetDir(abs);
+        lock.close();
+        return null;
     }
 
     /// Opens `dir` — an incomplete dataset another process or thread is writing and holds the
-    /// lock of — for writing traces into its existing `files` (each checked for its size);
-    /// a clear error when it is not such a dataset.
+    /// lock of — for writing traces into its existing `files` (each checked for its size), without
+    /// taking the lock (its coordinator holds it; [#release] is a no-op here). The files are in
+    /// the target, or in `.NAME.next` while the coordinator replaces a complete dataset. A clear
+    /// error when it is not such a dataset.
     public static TargetDir attached(Path dir, java.util.Map<String, Long> files) {
-        TargetDir t = resumable(dir, files);
-        if (t == null) {
-            throw new DatasetException(dir.toAbsolutePath().normalize(), "is not a dataset being written with the expected files"
-                    + " (" + String.join(", ", files.keySet()) + "); its coordinator must create it first");
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            for (Path candidate : java.util.List.of(abs, nextDir(abs))) {
+                if (hasFiles(candidate, files)) {
+                    return new TargetDir(candidate, abs, null);
+                }
+            }
+        } catch (IOException e) {
+            // reported below
         }
-        return t;
+        throw new DatasetException(abs, "is not a dataset being written with the expected files"
+                + " (" + String.join(", ", files.keySet()) + "); its coordinator must create it first");
     }
 
+    private static boolean hasFiles(Path dir, java.util.Map<String, Long> files) throws IOException {
+        if (!Files.isDirectory(dir) || !Files.exists(dir.resolve(DatasetFiles.INCOMPLETE_MARKER))) {
+            return false;
+        }
+        for (var e : files.entrySet()) {
+            Path f = dir.resolve(e.getKey());
+            if (!Files.isRegularFile(f) || (e.getValue() >= 0 && Files.size(f) != e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// Finishes a replacement that a crash interrupted between its two renames (the target is
+    /// missing, its complete successor waits in `.NAME.next`), if the target's lock is free.
+    /// Returns true when it renamed something.
+    public static boolean recover(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        Path next = nextDir(abs);
+        if (Files.exists(abs) || !isComplete(next)) {
+            return false;
+        }
+        try (TargetLock lock = TargetLock.acquire(abs)) {
+            return recoverLocked(abs);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean recoverLocked(Path abs) throws IOException {
+        Path next = nextDir(abs);
+        boolean renamed = false;
+        if (!Files.exists(abs) && isComplete(next)) {
+            Files.move(next, abs, StandardCopyOption.ATOMIC_MOVE);
+            renamed = true;
+        }
+        if (Files.exists(abs)) {
+            for (Path old : oldDirs(abs)) {
+                deleteTree(old);
+            }
+        }
+        return renamed;
+    }
+
+    private static boolean isComplete(Path dir) {
+        return Files.isRegularFile(dir.resolve(DatasetFiles.MANIFEST)) && !Files.exists(dir.resolve(DatasetFiles.INCOMPLETE_MARKER));
+    }
+
+    /// `.NAME.next` beside the target: where its replacement is built.
+    static Path nextDir(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".next");
+    }
+
+    private static java.util.List<Path> oldDirs(Path target) throws IOException {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return out;
+        }
+        String prefix = "." + target.getFileName() + ".old-";
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(parent)) {
+            for (Path p : s) {
+                if (p.getFileName().toString().startsWith(prefix)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /// The incomplete-dataset explanation for `dir` (which has the marker): who was writing it,
+    /// whether that writer is still running, and what to do.
+    public static String describeIncomplete(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        String writer = "";
+        long pid = -1;
+        try {
+            String marker = Files.readString(abs.resolve(DatasetFiles.INCOMPLETE_MARKER));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("by pid (\\d+)").matcher(marker);
+            if (m.find()) {
+                pid = Long.parseLong(m.group(1));
+            }
+            java.util.regex.Matcher since = java.util.regex.Pattern.compile("since (\\S+)").matcher(marker);
+            writer = pid >= 0 ? " (written by pid " + pid + (since.find() ? " since " + since.group(1) : "") + ")" : "";
+        } catch (IOException | RuntimeException e) {
+            // no details
+        }
+        boolean running = Files.exists(TargetLock.lockFile(abs)) && pid >= 0 && pid != ProcessHandle.current().pid()
+                && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (running) {
+            return "the dataset is incomplete: it is being written right now" + writer + "; wait for that command to finish";
+        }
+        return "the dataset is incomplete" + writer + ": the command writing it was interrupted or failed; rerun that command"
+                + " to finish it ('run' resumes where it stopped, 'import' and 'sort' start again) or delete the directory";
+    }
+
+    /// The directory the files are written to now (the target, or its `.NAME.next` replacement).
     public Path dir() {
         return dir;
+    }
+
+    /// The dataset's final path.
+    public Path target() {
+        return target;
     }
 
     public Path resolve(String name) {
@@ -132,8 +284,9 @@ public final class TargetDir {
             return; // unknown: the writes themselves will tell
         }
         if (usable < bytes) {
-            throw new DatasetException(dir, String.format("not enough disk space: the dataset needs %,.1f MB, %,.1f MB are free;"
-                    + " free some space or choose another location", bytes / 1e6, usable / 1e6));
+            throw new DatasetException(target, String.format("not enough disk space: the dataset needs %,.1f MB, %,.1f MB are free%s;"
+                    + " free some space or choose another location", bytes / 1e6, usable / 1e6,
+                    dir.equals(target) ? "" : " (the dataset being replaced stays until the new one is complete)"));
         }
     }
 
@@ -146,10 +299,12 @@ public final class TargetDir {
         }
     }
 
-    /// Syncs every data file, writes `dataset.json` atomically and removes the marker.
+    /// Records the data files' chunk checksums ([ChunkChecksums]), syncs every file, writes
+    /// `dataset.json` atomically and removes the marker.
     public void commit(DatasetManifest manifest) {
         try {
             finishCleanup();
+            ChunkChecksums.write(dir);
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                     // read-only is enough for fsync, and a file shared with the source dataset (a
@@ -171,8 +326,39 @@ public final class TargetDir {
                 Files.move(tmp, dir.resolve(DatasetFiles.MANIFEST), StandardCopyOption.REPLACE_EXISTING);
             }
             Files.delete(dir.resolve(DatasetFiles.INCOMPLETE_MARKER));
+            if (!dir.equals(target)) {
+                swapIntoPlace();
+            }
         } catch (IOException e) {
-            throw new DatasetException(dir, "cannot finish the dataset: " + e.getMessage(), e);
+            // the lock stays until the caller abandons (or releases) the failed dataset
+            throw new DatasetException(target, "cannot finish the dataset: " + e.getMessage(), e);
+        }
+        release();
+    }
+
+    /// Puts the complete replacement in `.NAME.next` in the old dataset's place: old → aside,
+    /// new → target (two renames; [#recover] finishes a swap cut between them), then deletes the old.
+    private void swapIntoPlace() throws IOException {
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + Long.toHexString(System.nanoTime()));
+        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(target.getParent());
+        deleteTree(old);
+    }
+
+    private static void syncDirectory(Path folder) {
+        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // not every platform can sync a directory; the renames are still atomic
+        }
+    }
+
+    /// Releases the target's lock without committing (the files stay as they are, for a
+    /// resume). Idempotent; [#commit] and [#abandon] release too.
+    public void release() {
+        if (lock != null) {
+            lock.close();
         }
     }
 
@@ -181,9 +367,15 @@ public final class TargetDir {
     public void abandon() {
         try {
             finishCleanup();
-            emptyExceptMarker(dir);
+            if (dir.equals(target)) {
+                emptyExceptMarker(dir);
+            } else {
+                deleteTree(dir); // a replacement: the old dataset stays as it was
+            }
         } catch (IOException ignored) {
             // the marker stays; a rerun cleans up
+        } finally {
+            release();
         }
     }
 
@@ -252,13 +444,9 @@ public final class TargetDir {
     }
 
     private static void writeMarker(Path dir) throws IOException {
+        // (re)written by every run, so that it names the process writing now
         Path marker = dir.resolve(DatasetFiles.INCOMPLETE_MARKER);
-        try {
-            Files.writeString(marker, "being written since " + Instant.now() + " by pid " + ProcessHandle.current().pid() + "\n",
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            // an interrupted run's marker: keep it
-        }
+        Files.writeString(marker, "being written since " + Instant.now() + " by pid " + ProcessHandle.current().pid() + "\n");
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

@@ -115,13 +115,8 @@ public final class HeaderCache implements AutoCloseable {
         manifest.path("columns").properties().forEach(e -> fields.add(new ParquetSchema.Field(e.getKey(), e.getValue().asText(), false)));
         ParquetSchema cached = new ParquetSchema(fields, manifest.path("rows").asLong(), -1);
         for (String name : columns) {
-            if (cached.field(name) == null) {
-                org.seisproc.segy.HeaderField std = org.seisproc.segy.HeaderLayout.standard().findOrNull(name);
-                boolean viaAlias = std != null && (cached.field(std.name()) != null
-                        || (std.longName() != null && cached.field(std.longName()) != null));
-                if (!viaAlias) {
-                    return null;
-                }
+            if (org.seisproc.segy.HeaderLayout.aliases(name).stream().noneMatch(n -> cached.field(n) != null)) {
+                return null;
             }
         }
         return columns.isEmpty() ? null : cached;

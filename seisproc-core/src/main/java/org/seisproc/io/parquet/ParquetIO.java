@@ -144,15 +144,9 @@ public final class ParquetIO {
         }
         List<ParquetSchema.Field> out = new ArrayList<>();
         for (String name : columns) {
-            ParquetSchema.Field f = schema.field(name);
-            if (f == null) {
-                org.seisproc.segy.HeaderField std = org.seisproc.segy.HeaderLayout.standard().findOrNull(name);
-                if (std != null) {
-                    f = schema.field(std.name());
-                    if (f == null && std.longName() != null) {
-                        f = schema.field(std.longName());
-                    }
-                }
+            ParquetSchema.Field f = null;
+            for (String alias : org.seisproc.segy.HeaderLayout.aliases(name)) {
+                f = f != null ? f : schema.field(alias);
             }
             if (f == null) {
                 throw new ParquetException(file, "no column '" + name + "'; the file has "

@@ -11,7 +11,6 @@ import org.seisproc.segy.BinaryField;
 import org.seisproc.segy.BinaryHeader;
 import org.seisproc.segy.FileKind;
 import org.seisproc.segy.HeaderLayout;
-import org.seisproc.segy.Layouts;
 import org.seisproc.segy.ReadOptions;
 import org.seisproc.segy.SampleFormat;
 import org.seisproc.segy.SegyException;
@@ -64,9 +63,9 @@ public final class LayoutProbe {
         }
         ByteOrder o = su.byteOrder();
         long last = (su.traces() - 1) * su.traceBytes();
-        int lastNs = Short.toUnsignedInt(file.get(Layouts.short_(o), last + 114));
-        int dt = file.get(Layouts.short_(o), 116);
-        if (lastNs != su.samplesPerTrace() || dt < 0) {
+        int lastNs = (int) traceField(file, last, TraceField.SAMPLE_COUNT, o);
+        int dt = (int) traceField(file, 0, TraceField.SAMPLE_INTERVAL, o);
+        if (lastNs != su.samplesPerTrace() || dt <= 0) {
             return null;
         }
         List<String> warnings = new ArrayList<>(su.warnings());
@@ -85,143 +84,209 @@ public final class LayoutProbe {
             throw SegyException.of(path, "not a SEG-Y file: " + size + " bytes, shorter than the 3600-byte file header"
                     + " (textual 3200 + binary 400). If it is a Seismic Unix file, name it *.su or pass --su.");
         }
-        ByteOrder order;
-        String reason;
-        if (options.byteOrder() != null) {
-            order = options.byteOrder();
-            reason = "given by the caller";
-        } else {
-            int constant = file.get(Layouts.INT_BE, 3296);
-            if (constant == BinaryHeader.BYTE_ORDER_CONSTANT) {
-                order = ByteOrder.BIG_ENDIAN;
-                reason = "rev 2 constant 16909060 at byte 3297";
-            } else if (constant == Integer.reverseBytes(BinaryHeader.BYTE_ORDER_CONSTANT)) {
-                order = ByteOrder.LITTLE_ENDIAN;
-                reason = "rev 2 constant 16909060 at byte 3297";
-            } else if (options.format() != null) {
-                order = orderFromSampleCount(file);
-                reason = "sample count (byte 3221) is plausible in this order (format given by the caller)";
-            } else {
-                order = plausibleOrder(path, file);
-                reason = "format code (byte 3225) and sample count (byte 3221) are plausible in this order";
-            }
-        }
-        int formatCode = file.get(Layouts.short_(order), 3224);
-        SampleFormat format = options.format() != null ? options.format() : SampleFormat.ofCodeOrNull(formatCode);
-        if (format == null) {
-            throw SegyException.atByte(path, 3224, SampleFormat.unsupportedMessage(formatCode)
-                    + ". If the samples are in a known format, pass it with --format.");
-        }
-        if (options.format() != null && options.format().code() != formatCode) {
-            warnings.add("the binary header says format " + formatCode + " (byte 3225); format " + format.code() + " is used as asked");
-        }
-        int major = Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 3500));
-        int minor = Byte.toUnsignedInt(file.get(ValueLayout.JAVA_BYTE, 3501));
-        int extended = file.get(Layouts.short_(order), 3504);
-        int additional = major >= 2 ? file.get(Layouts.short_(order), 3506) : 0;
+        String[] reason = new String[1];
+        ByteOrder order = byteOrder(path, file, options, reason);
+        SampleFormat format = format(path, file, order, options, warnings);
+        int major = (int) read(file, BinaryField.MAJOR_REVISION, order);
+        int minor = (int) read(file, BinaryField.MINOR_REVISION, order);
+        int additional = major >= 2 ? (int) read(file, BinaryField.ADDITIONAL_TRACE_HEADERS, order) : 0;
         if (additional < 0) {
-            throw SegyException.atByte(path, 3506, "the number of additional trace headers is " + additional
-                    + "; it cannot be negative. The binary header is damaged.");
+            throw SegyException.atByte(path, at(BinaryField.ADDITIONAL_TRACE_HEADERS), "the number of additional trace headers is "
+                    + additional + "; it cannot be negative. The binary header is damaged.");
         }
-        long firstTrace = FILE_HEADER_BYTES;
-        if (extended == -1) {
-            int count = 0;
-            while (true) {
-                if (firstTrace + TextualHeader.BYTES > size) {
-                    throw SegyException.atByte(path, firstTrace, "the extended textual headers (count -1 at byte 3505: ended by "
-                            + TextualHeader.END_TEXT + ") run past the end of the file without that stanza");
-                }
-                byte[] block = file.asSlice(firstTrace, TextualHeader.BYTES).toArray(ValueLayout.JAVA_BYTE);
-                firstTrace += TextualHeader.BYTES;
-                count++;
-                if (TextualHeader.containsEndText(block, 0)) {
-                    break;
-                }
-            }
-            extended = count;
-        } else if (extended < 0) {
-            throw SegyException.atByte(path, 3504, "the number of extended textual headers is " + extended
-                    + "; only -1 (variable) or a count ≥ 0 are valid. The binary header is damaged.");
-        } else {
-            firstTrace += (long) TextualHeader.BYTES * extended;
-            if (firstTrace > size) {
-                throw SegyException.atByte(path, 3504, extended + " extended textual headers (byte 3505) run past the end of the file ("
-                        + size + " bytes); the file is truncated or the count is wrong");
-            }
-        }
-        long explicitFirst = major >= 2 ? file.get(Layouts.long_(order), 3520) : 0;
-        if (explicitFirst > 0) {
-            if (explicitFirst < FILE_HEADER_BYTES || explicitFirst > size) {
-                warnings.add("byte offset of the first trace (byte 3521) is " + Long.toUnsignedString(explicitFirst)
-                        + ", outside the file; ignored, traces are taken to start at byte " + firstTrace);
-            } else {
-                firstTrace = explicitFirst;
-            }
-        }
-        int samples = options.samples() > 0 ? options.samples() : Short.toUnsignedInt(file.get(Layouts.short_(order), 3220));
-        if (samples == 0) {
-            int ext = file.get(Layouts.int_(order), 3268);
-            if (ext > 0) {
-                samples = ext;
-            } else if (firstTrace + TRACE_HEADER <= size) {
-                samples = Short.toUnsignedInt(file.get(Layouts.short_(order), firstTrace + 114));
-                if (samples > 0) {
-                    warnings.add("binary header gives no sample count (bytes 3221, 3269); trace 0's header (byte 115) says " + samples);
-                }
-            }
-        }
-        int trailer = major >= 2 ? Math.max(0, file.get(Layouts.int_(order), 3528)) : 0;
+        int[] extended = new int[1];
+        long firstTrace = firstTrace(path, file, order, major, extended, warnings);
+        int samples = samplesPerTrace(file, order, options, firstTrace, warnings);
+        int trailer = major >= 2 ? (int) Math.max(0, read(file, BinaryField.TRAILER_RECORDS, order)) : 0;
         long body = size - firstTrace - (long) trailer * TextualHeader.BYTES;
         if (samples == 0 && body > 0) {
-            throw SegyException.atByte(path, 3220, "the sample count is 0 in the binary header (byte 3221, and 3269)"
-                    + " and in trace 0's header (byte 115): the traces' length is unknown. The file is damaged or not SEG-Y.");
+            throw SegyException.atByte(path, at(BinaryField.SAMPLES_PER_TRACE), "the sample count is 0 in the binary header (byte "
+                    + BinaryField.SAMPLES_PER_TRACE.bytePosition() + ", and " + BinaryField.EXT_SAMPLES_PER_TRACE.bytePosition()
+                    + ") and in trace 0's header (byte " + TraceField.SAMPLE_COUNT.bytePosition()
+                    + "): the traces' length is unknown. The file is damaged or not SEG-Y.");
         }
         if (body < 0) {
             trailer = 0;
             body = size - firstTrace;
-            warnings.add("data trailer records (byte 3529) do not fit the file; ignored");
+            warnings.add("data trailer records (byte " + BinaryField.TRAILER_RECORDS.bytePosition() + ") do not fit the file; ignored");
         }
         long traceBytes = (long) TRACE_HEADER * (1 + additional) + (long) samples * format.bytes();
         long traces = body / traceBytes;
         long rest = body % traceBytes;
         if (rest != 0 && !options.allowTruncated()) {
-            long at = firstTrace + traces * traceBytes;
-            throw new SegyException(path, traces, at, "the file ends " + rest + " bytes into this trace: the trace data ("
-                    + body + " bytes from byte " + firstTrace + ") is not a whole number of " + traceBytes + "-byte traces ("
-                    + TRACE_HEADER * (1 + additional) + " header bytes + " + samples + " samples × " + format.bytes()
-                    + " bytes, format " + format.code() + "). The file is truncated, or the sample count or format in the"
-                    + " binary header is wrong. To read the " + traces + " complete traces, use --allow-truncated.");
+            throw new SegyException(path, traces, firstTrace + traces * traceBytes, "the file ends " + rest
+                    + " bytes into this trace: the trace data (" + body + " bytes from byte " + firstTrace
+                    + ") is not a whole number of " + traceBytes + "-byte traces (" + TRACE_HEADER * (1 + additional)
+                    + " header bytes + " + samples + " samples × " + format.bytes() + " bytes, format " + format.code()
+                    + "). The file is truncated, or the sample count or format in the binary header is wrong. To read the "
+                    + traces + " complete traces, use --allow-truncated.");
         }
         if (rest != 0) {
             warnings.add("file is truncated: " + rest + " bytes of an incomplete trace " + traces + " are ignored");
         }
-        int binaryDt = file.get(Layouts.short_(order), 3216);
-        double dt = binaryDt;
-        int traceDt = traces > 0 ? file.get(Layouts.short_(order), firstTrace + TraceField.SAMPLE_INTERVAL.bytePosition() - 1) : 0;
-        if (dt <= 0) {
-            double extDt = Double.longBitsToDouble(file.get(Layouts.long_(order), 3272));
-            if (traceDt > 0) {
-                dt = traceDt;
-                warnings.add("binary header sample interval (byte 3217) is " + binaryDt + "; trace 0's (byte 117) " + traceDt + " us is used");
-            } else if (major >= 2 && extDt > 0 && Double.isFinite(extDt)) {
-                dt = extDt;
-            } else {
-                dt = 0;
-                warnings.add("no valid sample interval: binary header (byte 3217) " + binaryDt + ", trace 0 (byte 117) " + traceDt);
-            }
-        } else if (traceDt > 0 && traceDt != binaryDt) {
-            warnings.add("sample interval: binary header " + binaryDt + " us, trace 0 " + traceDt + " us; the binary header's is used");
-        }
+        int binaryDt = (int) read(file, BinaryField.SAMPLE_INTERVAL, order);
+        double dt = sampleInterval(file, order, major, traces > 0 ? firstTrace : -1, warnings);
         if (traces > 0) {
-            int traceNs = Short.toUnsignedInt(file.get(Layouts.short_(order), firstTrace + 114));
+            long traceNs = traceField(file, firstTrace, TraceField.SAMPLE_COUNT, order);
             if (traceNs != 0 && traceNs != samples) {
-                warnings.add("trace 0's header says " + traceNs + " samples (byte 115); the binary header's " + samples
-                        + " is used, as the file's size agrees with it");
+                warnings.add("trace 0's header says " + traceNs + " samples (byte " + TraceField.SAMPLE_COUNT.bytePosition()
+                        + "); the binary header's " + samples + " is used, as the file's size agrees with it");
             }
         }
-        int sorting = file.get(Layouts.short_(order), 3228);
-        return new SegyInfo(FileKind.SEGY, order, reason, format, major + "." + minor, samples, dt, binaryDt,
-                extended, additional, firstTrace, traceBytes, traces, rest, trailer, size, sorting, List.copyOf(warnings));
+        int sorting = (int) read(file, BinaryField.SORTING_CODE, order);
+        return new SegyInfo(FileKind.SEGY, order, reason[0], format, major + "." + minor, samples, dt, binaryDt,
+                extended[0], additional, firstTrace, traceBytes, traces, rest, trailer, size, sorting, List.copyOf(warnings));
+    }
+
+    /// A binary header field's value, read by its type at its standard place.
+    private static long read(MemorySegment file, BinaryField f, ByteOrder order) {
+        return f.type().readLong(file, at(f), order);
+    }
+
+    /// A trace header field of the trace whose header starts at `traceStart`.
+    private static long traceField(MemorySegment file, long traceStart, TraceField f, ByteOrder order) {
+        return f.type().readLong(file, traceStart + f.bytePosition() - 1, order);
+    }
+
+    /// A binary header field's 0-based offset in the file.
+    private static int at(BinaryField f) {
+        return f.bytePosition() - 1;
+    }
+
+    /// The byte order: the caller's, the rev 2 constant's, or the one in which the format code
+    /// and sample count are plausible; `reason[0]` says which.
+    private static ByteOrder byteOrder(Path path, MemorySegment file, ReadOptions options, String[] reason) {
+        if (options.byteOrder() != null) {
+            reason[0] = "given by the caller";
+            return options.byteOrder();
+        }
+        long constant = read(file, BinaryField.BYTE_ORDER_CONSTANT, ByteOrder.BIG_ENDIAN);
+        String constantAt = "rev 2 constant " + BinaryHeader.BYTE_ORDER_CONSTANT + " at byte " + BinaryField.BYTE_ORDER_CONSTANT.bytePosition();
+        if (constant == BinaryHeader.BYTE_ORDER_CONSTANT) {
+            reason[0] = constantAt;
+            return ByteOrder.BIG_ENDIAN;
+        }
+        if (constant == Integer.reverseBytes(BinaryHeader.BYTE_ORDER_CONSTANT)) {
+            reason[0] = constantAt;
+            return ByteOrder.LITTLE_ENDIAN;
+        }
+        if (options.format() != null) {
+            reason[0] = "sample count (byte " + BinaryField.SAMPLES_PER_TRACE.bytePosition()
+                    + ") is plausible in this order (format given by the caller)";
+            return orderFromSampleCount(file);
+        }
+        reason[0] = "format code (byte " + BinaryField.FORMAT.bytePosition() + ") and sample count (byte "
+                + BinaryField.SAMPLES_PER_TRACE.bytePosition() + ") are plausible in this order";
+        return plausibleOrder(path, file);
+    }
+
+    /// The sample format: the caller's, else the binary header's (an error naming the byte when unknown).
+    private static SampleFormat format(Path path, MemorySegment file, ByteOrder order, ReadOptions options, List<String> warnings) {
+        int formatCode = (int) read(file, BinaryField.FORMAT, order);
+        SampleFormat format = options.format() != null ? options.format() : SampleFormat.ofCodeOrNull(formatCode);
+        if (format == null) {
+            throw SegyException.atByte(path, at(BinaryField.FORMAT), SampleFormat.unsupportedMessage(formatCode)
+                    + ". If the samples are in a known format, pass it with --format.");
+        }
+        if (options.format() != null && options.format().code() != formatCode) {
+            warnings.add("the binary header says format " + formatCode + " (byte " + BinaryField.FORMAT.bytePosition() + "); format "
+                    + format.code() + " is used as asked");
+        }
+        return format;
+    }
+
+    /// Where trace 0 starts: after the file header and the extended textual headers (counted, or
+    /// scanned up to the end stanza when the count is -1), or at the rev 2 explicit offset;
+    /// `extended[0]` gets the number of extended textual headers.
+    private static long firstTrace(Path path, MemorySegment file, ByteOrder order, int major, int[] extended, List<String> warnings) {
+        long size = file.byteSize();
+        int count = (int) read(file, BinaryField.EXTENDED_TEXT_HEADERS, order);
+        int countAt = BinaryField.EXTENDED_TEXT_HEADERS.bytePosition();
+        long first = FILE_HEADER_BYTES;
+        if (count == -1) {
+            int found = 0;
+            while (true) {
+                if (first + TextualHeader.BYTES > size) {
+                    throw SegyException.atByte(path, first, "the extended textual headers (count -1 at byte " + countAt
+                            + ": ended by " + TextualHeader.END_TEXT + ") run past the end of the file without that stanza");
+                }
+                byte[] block = file.asSlice(first, TextualHeader.BYTES).toArray(ValueLayout.JAVA_BYTE);
+                first += TextualHeader.BYTES;
+                found++;
+                if (TextualHeader.containsEndText(block, 0)) {
+                    break;
+                }
+            }
+            count = found;
+        } else if (count < 0) {
+            throw SegyException.atByte(path, countAt - 1, "the number of extended textual headers is " + count
+                    + "; only -1 (variable) or a count ≥ 0 are valid. The binary header is damaged.");
+        } else {
+            first += (long) TextualHeader.BYTES * count;
+            if (first > size) {
+                throw SegyException.atByte(path, countAt - 1, count + " extended textual headers (byte " + countAt
+                        + ") run past the end of the file (" + size + " bytes); the file is truncated or the count is wrong");
+            }
+        }
+        extended[0] = count;
+        long explicitFirst = major >= 2 ? read(file, BinaryField.FIRST_TRACE_OFFSET, order) : 0;
+        if (explicitFirst > 0) {
+            if (explicitFirst < FILE_HEADER_BYTES || explicitFirst > size) {
+                warnings.add("byte offset of the first trace (byte " + BinaryField.FIRST_TRACE_OFFSET.bytePosition() + ") is "
+                        + Long.toUnsignedString(explicitFirst) + ", outside the file; ignored, traces are taken to start at byte " + first);
+            } else {
+                first = explicitFirst;
+            }
+        }
+        return first;
+    }
+
+    /// Samples per trace: the caller's, the binary header's (16-bit, then rev 2 32-bit), or trace
+    /// 0's header's (with a warning); 0 when none says.
+    private static int samplesPerTrace(MemorySegment file, ByteOrder order, ReadOptions options, long firstTrace, List<String> warnings) {
+        int samples = options.samples() > 0 ? options.samples() : (int) read(file, BinaryField.SAMPLES_PER_TRACE, order);
+        if (samples != 0) {
+            return samples;
+        }
+        long ext = read(file, BinaryField.EXT_SAMPLES_PER_TRACE, order);
+        if (ext > 0) {
+            return (int) ext;
+        }
+        if (firstTrace + TRACE_HEADER <= file.byteSize()) {
+            samples = (int) traceField(file, firstTrace, TraceField.SAMPLE_COUNT, order);
+            if (samples > 0) {
+                warnings.add("binary header gives no sample count (bytes " + BinaryField.SAMPLES_PER_TRACE.bytePosition() + ", "
+                        + BinaryField.EXT_SAMPLES_PER_TRACE.bytePosition() + "); trace 0's header (byte "
+                        + TraceField.SAMPLE_COUNT.bytePosition() + ") says " + samples);
+            }
+        }
+        return samples;
+    }
+
+    /// The sample interval (µs): the binary header's, else trace 0's, else the rev 2 extended
+    /// one; 0 (with a warning) when none is valid. `firstTrace` < 0: the file has no trace.
+    private static double sampleInterval(MemorySegment file, ByteOrder order, int major, long firstTrace, List<String> warnings) {
+        int binaryDt = (int) read(file, BinaryField.SAMPLE_INTERVAL, order);
+        int binaryAt = BinaryField.SAMPLE_INTERVAL.bytePosition();
+        int traceAt = TraceField.SAMPLE_INTERVAL.bytePosition();
+        int traceDt = firstTrace >= 0 ? (int) traceField(file, firstTrace, TraceField.SAMPLE_INTERVAL, order) : 0;
+        if (binaryDt > 0) {
+            if (traceDt > 0 && traceDt != binaryDt) {
+                warnings.add("sample interval: binary header " + binaryDt + " us, trace 0 " + traceDt + " us; the binary header's is used");
+            }
+            return binaryDt;
+        }
+        double extDt = BinaryField.EXT_SAMPLE_INTERVAL.type().readDouble(file, at(BinaryField.EXT_SAMPLE_INTERVAL), order);
+        if (traceDt > 0) {
+            warnings.add("binary header sample interval (byte " + binaryAt + ") is " + binaryDt + "; trace 0's (byte " + traceAt + ") "
+                    + traceDt + " us is used");
+            return traceDt;
+        }
+        if (major >= 2 && extDt > 0 && Double.isFinite(extDt)) {
+            return extDt;
+        }
+        warnings.add("no valid sample interval: binary header (byte " + binaryAt + ") " + binaryDt + ", trace 0 (byte " + traceAt + ") " + traceDt);
+        return 0;
     }
 
     /// The byte order in which the format code is a known one and the sample count positive
@@ -229,30 +294,31 @@ public final class LayoutProbe {
     private static ByteOrder plausibleOrder(Path path, MemorySegment file) {
         ByteOrder[] orders = {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN};
         for (ByteOrder o : orders) {
-            if (knownFormat(file.get(Layouts.short_(o), 3224)) && file.get(Layouts.short_(o), 3220) != 0) {
+            if (knownFormat((int) read(file, BinaryField.FORMAT, o)) && read(file, BinaryField.SAMPLES_PER_TRACE, o) != 0) {
                 return o;
             }
         }
         for (ByteOrder o : orders) {
-            if (knownFormat(file.get(Layouts.short_(o), 3224))) {
+            if (knownFormat((int) read(file, BinaryField.FORMAT, o))) {
                 return o;
             }
         }
-        int be = file.get(Layouts.SHORT_BE, 3224);
-        int le = file.get(Layouts.SHORT_LE, 3224);
+        int be = (int) read(file, BinaryField.FORMAT, ByteOrder.BIG_ENDIAN);
+        int le = (int) read(file, BinaryField.FORMAT, ByteOrder.LITTLE_ENDIAN);
         if (be == 4 || le == 4) {
-            throw SegyException.atByte(path, 3224, SampleFormat.unsupportedMessage(4));
+            throw SegyException.atByte(path, at(BinaryField.FORMAT), SampleFormat.unsupportedMessage(4));
         }
-        throw SegyException.atByte(path, 3224, "not a SEG-Y file, or its binary header is damaged: the sample format code"
-                + " (bytes 3225-3226) reads " + be + " big-endian and " + le + " little-endian, and neither is a SEG-Y format."
+        int pos = BinaryField.FORMAT.bytePosition();
+        throw SegyException.atByte(path, at(BinaryField.FORMAT), "not a SEG-Y file, or its binary header is damaged: the sample format code"
+                + " (bytes " + pos + "-" + (pos + 1) + ") reads " + be + " big-endian and " + le + " little-endian, and neither is a SEG-Y format."
                 + " If it is a Seismic Unix file, name it *.su or pass --su; if the sample format is known, pass --format"
                 + " (and --byte-order if needed).");
     }
 
     /// With a forced format: the order in which the sample count is smaller (and non-zero).
     private static ByteOrder orderFromSampleCount(MemorySegment file) {
-        int be = Short.toUnsignedInt(file.get(Layouts.SHORT_BE, 3220));
-        int le = Short.toUnsignedInt(file.get(Layouts.SHORT_LE, 3220));
+        long be = read(file, BinaryField.SAMPLES_PER_TRACE, ByteOrder.BIG_ENDIAN);
+        long le = read(file, BinaryField.SAMPLES_PER_TRACE, ByteOrder.LITTLE_ENDIAN);
         if (be == 0) {
             return le == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         }
@@ -276,7 +342,7 @@ public final class LayoutProbe {
                 break;
             }
             for (ByteOrder o : orders) {
-                int ns = Short.toUnsignedInt(file.get(Layouts.short_(o), 114));
+                int ns = (int) traceField(file, 0, TraceField.SAMPLE_COUNT, o);
                 long traceBytes = TRACE_HEADER + 4L * ns;
                 if (ns == 0 || (size % traceBytes != 0 && !acceptPartial)) {
                     if (!acceptPartial) {
@@ -292,14 +358,14 @@ public final class LayoutProbe {
                 if (rest != 0) {
                     warnings.add("file is truncated: " + rest + " bytes of an incomplete trace " + traces + " are ignored");
                 }
-                int dt = file.get(Layouts.short_(o), 116);
+                int dt = (int) traceField(file, 0, TraceField.SAMPLE_INTERVAL, o);
                 String reason = options.byteOrder() != null ? "given by the caller"
                         : "sample count (byte 115) divides the file into whole traces in this order";
                 return new SegyInfo(FileKind.SU, o, reason, SampleFormat.IEEE_FLOAT32, "0.0", ns, Math.max(dt, 0), dt, 0, 0,
                         0, traceBytes, traces, rest, 0, size, 0, List.copyOf(warnings));
             }
         }
-        throw new SegyException(path, 0, 114, "not a whole number of Seismic Unix traces (" + size + " bytes): "
+        throw new SegyException(path, 0, TraceField.SAMPLE_COUNT.bytePosition() - 1, "not a whole number of Seismic Unix traces (" + size + " bytes): "
                 + tried + ". The file is truncated (use --allow-truncated to read the complete traces) or not SU.");
     }
 }

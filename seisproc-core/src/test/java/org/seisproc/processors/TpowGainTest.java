@@ -1,0 +1,61 @@
+package org.seisproc.processors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.seisproc.processors.TestSteps.gather;
+import static org.seisproc.processors.TestSteps.init;
+import static org.seisproc.processors.TestSteps.problems;
+import static org.seisproc.processors.TestSteps.trace;
+
+import org.junit.jupiter.api.Test;
+import org.seisproc.engine.GatherData;
+import org.seisproc.engine.Processor;
+
+class TpowGainTest {
+    private static final double DT = 0.25;
+
+    @Test
+    void multipliesSampleJByJTimesDtToThePower() {
+        Processor tpow = init(TpowGain.SPEC, "{'power': 1.5}", 9, DT);
+        GatherData g = gather(9, 2);
+        for (int i1 = 0; i1 < 9; i1++) {
+            g.samples()[i1] = 1f;
+            g.samples()[9 + i1] = -2f;
+        }
+        tpow.process(g);
+        for (int i1 = 0; i1 < 9; i1++) {
+            double gain = Math.pow(i1 * DT, 1.5);
+            assertThat((double) trace(g, 0)[i1]).as("trace 0 sample %d", i1).isCloseTo(gain, within(1e-6));
+            assertThat((double) trace(g, 1)[i1]).as("trace 1 sample %d", i1).isCloseTo(-2 * gain, within(1e-6));
+        }
+    }
+
+    @Test
+    void defaultPowerIsTwoAndZeroPowerChangesNothing() {
+        Processor square = init(TpowGain.SPEC, "{}", 5, DT);
+        GatherData g = gather(5, 1);
+        java.util.Arrays.fill(g.samples(), 0, 5, 4f);
+        square.process(g);
+        assertThat(trace(g, 0)).containsExactly(0f, 0.25f, 1f, 2.25f, 4f);
+
+        Processor none = init(TpowGain.SPEC, "{'power': 0}", 5, DT);
+        java.util.Arrays.fill(g.samples(), 0, 5, 4f);
+        none.process(g);
+        assertThat(trace(g, 0)).containsOnly(4f);
+    }
+
+    @Test
+    void negativePowerDividesAndZeroesTimeZero() {
+        Processor inverse = init(TpowGain.SPEC, "{'power': -1}", 3, DT);
+        GatherData g = gather(3, 1);
+        java.util.Arrays.fill(g.samples(), 0, 3, 1f);
+        inverse.process(g);
+        assertThat(trace(g, 0)).containsExactly(0f, 4f, 2f);
+    }
+
+    @Test
+    void powerMustBeANumber() {
+        assertThat(problems(TpowGain.SPEC, "{'power': '2'}")).singleElement().asString().contains("'power' must be a number");
+        assertThat(problems(TpowGain.SPEC, "{'exponent': 2}")).singleElement().asString().contains("unknown parameter 'exponent'");
+    }
+}

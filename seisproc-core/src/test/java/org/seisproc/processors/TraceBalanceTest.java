@@ -1,0 +1,55 @@
+package org.seisproc.processors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.seisproc.processors.TestSteps.gather;
+import static org.seisproc.processors.TestSteps.init;
+import static org.seisproc.processors.TestSteps.parameters;
+import static org.seisproc.processors.TestSteps.problems;
+import static org.seisproc.processors.TestSteps.setTrace;
+import static org.seisproc.processors.TestSteps.trace;
+
+import org.junit.jupiter.api.Test;
+import org.seisproc.engine.GatherData;
+import org.seisproc.engine.Processor;
+
+class TraceBalanceTest {
+    private static GatherData threeTraces() {
+        GatherData g = gather(4, 3);
+        setTrace(g, 0, new float[] {3, 4, 0, 0});
+        setTrace(g, 1, new float[] {0, 0, 0, 0});
+        setTrace(g, 2, new float[] {-10, 5, 0, 20});
+        return g;
+    }
+
+    @Test
+    void rmsModeGivesEveryTraceUnitRmsAndLeavesDeadTracesZero() {
+        Processor balance = init(TraceBalance.SPEC, "{}", 4, 0.004);
+        GatherData g = threeTraces();
+        balance.process(g);
+        // rms of (3, 4, 0, 0) = sqrt(25 / 4) = 2.5; rms of (-10, 5, 0, 20) = sqrt(525 / 4)
+        assertThat(trace(g, 0)).containsExactly(1.2f, 1.6f, 0f, 0f);
+        assertThat(trace(g, 1)).containsOnly(0f);
+        float r = (float) (1 / Math.sqrt(525 / 4.0));
+        assertThat(trace(g, 2)).containsExactly(-10 * r, 5 * r, 0f, 20 * r);
+        assertThat(TestSteps.rms(g.samples(), 8, 12)).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
+    void peakModeGivesEveryTraceUnitLargestAmplitude() {
+        Processor balance = init(TraceBalance.SPEC, "{'mode': 'peak'}", 4, 0.004);
+        GatherData g = threeTraces();
+        balance.process(g);
+        assertThat(trace(g, 0)).containsExactly(0.75f, 1f, 0f, 0f);
+        assertThat(trace(g, 1)).containsOnly(0f);
+        assertThat(trace(g, 2)).containsExactly(-0.5f, 0.25f, 0f, 1f);
+    }
+
+    @Test
+    void unknownModeIsRejectedByName() {
+        assertThatThrownBy(() -> TraceBalance.SPEC.factory().get().init(parameters(TraceBalance.SPEC, "{'mode': 'max'}"),
+                TestSteps.context(4, 0.004)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mode").hasMessageContaining("'max'");
+        assertThat(problems(TraceBalance.SPEC, "{'mode': 1}")).singleElement().asString().contains("'mode' must be a string");
+    }
+}
