@@ -76,13 +76,10 @@ final class GatherCommand implements Callable<Integer> {
         if (clipPercentile <= 0 || clipPercentile > 100) {
             throw new UsageException("--clip is " + clipPercentile + ": give a percentile in (0, 100]");
         }
-<<<<<<< HEAD
-        ColorMap.byName(colormap); // a usage error before any work
-=======
+        UsageException.parsing("--colormap", () -> ColorMap.byName(colormap)); // a usage error before any work
         if (png != null && java.nio.file.Files.isDirectory(png)) {
             throw new UsageException("cannot write PNG " + png + ": is a directory; give a file name such as gather.png");
         }
->>>>>>> main
         try (Dataset ds = Dataset.open(dataset); EnsembleIndex index = EnsembleIndex.open(ds, k)) {
             Gather g = new GatherReader(ds, index).readKey(values);
             int n = g.n1() * g.n2();
@@ -168,7 +165,6 @@ final class GatherCommand implements Callable<Integer> {
         return "[" + String.join(", ", parts) + "] (" + t.length + ")";
     }
 
-<<<<<<< HEAD
     /// Variable density through the shared renderer: time down (s), traces right (number in the
     /// gather), axes, title, and an amplitude colour bar; clipped at the given percentile of
     /// |amplitude| or at ±`clipValue` when positive.
@@ -177,47 +173,12 @@ final class GatherCommand implements Callable<Integer> {
         Clip clip = clipValue > 0 ? Clip.symmetricValue(clipValue) : Clip.symmetric(percentile);
         Chart chart = Sections.gather("gather " + description + " of " + ds.dir().getFileName() + " (" + g.n2() + " traces)",
                 g.samples(), g.n1(), g.n2(), time, clip, ColorMap.byName(colors));
-        Renderer.write(Renderer.png(chart), file);
-=======
-    /// Variable density: time down, traces across (each at least 3 pixels wide), black for
-    /// positive, white for negative, clipped at the given percentile of |amplitude|.
-    static void writePng(Gather g, Path file, double percentile) throws IOException {
-        int n1 = g.n1();
-        int n2 = g.n2();
-        int n = n1 * n2;
-        float[] abs = new float[n];
-        for (int i = 0; i < n; i++) {
-            abs[i] = Math.abs(g.samples()[i]);
-        }
-        Arrays.sort(abs);
-        double clip = n == 0 ? 1 : abs[(int) Math.min(n - 1, Math.floor(percentile / 100.0 * (n - 1)))];
-        if (!(clip > 0)) {
-            clip = n == 0 || abs[n - 1] == 0 ? 1 : abs[n - 1];
-        }
-        int px = Math.max(3, Math.min(12, 800 / Math.max(1, n2)));
-        BufferedImage img = new BufferedImage(Math.max(1, n2 * px), Math.max(1, n1), BufferedImage.TYPE_BYTE_GRAY);
-        var raster = img.getRaster();
-        for (int i2 = 0; i2 < n2; i2++) {
-            for (int i1 = 0; i1 < n1; i1++) {
-                double v = Math.max(-1, Math.min(1, g.samples()[i2 * n1 + i1] / clip));
-                int gray = (int) Math.round(127.5 - 127.5 * v);
-                for (int x = 0; x < px; x++) {
-                    raster.setSample(i2 * px + x, i1, 0, gray);
-                }
-            }
-        }
-        Path parent = file.toAbsolutePath().getParent();
         try {
-            if (parent != null) {
-                java.nio.file.Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(img, "png", file.toFile())) {
-                throw new CliFailure("no PNG writer available to write " + file);
-            }
-        } catch (IOException e) {
-            throw new CliFailure("cannot write PNG " + file + ": " + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
-                    ? f.getReason() : e.getMessage()), e);
+            Renderer.write(Renderer.png(chart), file);
+        } catch (java.io.UncheckedIOException e) {
+            IOException cause = e.getCause();
+            throw new CliFailure("cannot write PNG " + file + ": " + (cause instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason() : String.valueOf(cause.getMessage())), e);
         }
->>>>>>> main
     }
 }
