@@ -66,7 +66,7 @@ JOB
   for r in $(seq 1 "$runs"); do
     out=$($sp qc stack "$work/survey.dataset" "$work/qc-stack.dataset" --velocity "1800+600t" --workers 2 --overwrite | grep 'traces/s')
     qs+=("$(echo "$out" | sed -nE 's/.* = ([0-9,]+) traces\/s.*/\1/p' | tr -d ,)")
-    out=$($sp run "$work/stack-job.json" --workers 2 --overwrite --no-resume | grep -E 'traces/s' | head -1)
+    out=$($sp run "$work/stack-job.json" --workers 2 --overwrite --no-resume | grep -E 'wrote .* traces/s' | head -1)
     es+=("$(echo "$out" | sed -nE 's/.*\(([0-9,]+) traces\/s\).*/\1/p' | tr -d ,)")
     echo "  run $r: qc stack ${qs[-1]} traces/s, engine nmo+stack ${es[-1]} traces/s"
   done
