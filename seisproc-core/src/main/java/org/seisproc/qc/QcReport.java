@@ -224,7 +224,7 @@ public final class QcReport {
         double[][] s = src.occupied();
         double[][] r = rcv.occupied();
         Axis[] a = square(c.xRange(), c.yRange(), W, H);
-        Chart chart = new Chart("survey map: " + s[0].length + " source and " + r[0].length + " receiver positions (map cells)",
+        Chart chart = new Chart(String.format(Locale.ROOT, "survey map: sources and receivers (%,d and %,d occupied map cells)", s[0].length, r[0].length),
                 a[0], a[1], false,
                 List.of(Layer.Points.plain(r[0], r[1], 0x2E6FD8, 3, "receivers"), Layer.Points.plain(s[0], s[1], 0xD62728, 4, "sources")),
                 null, W, H);
@@ -251,7 +251,7 @@ public final class QcReport {
             int max = Math.max(1, f.max());
             Sampling s1 = new Sampling(f.crosslines(), 1, f.firstCrossline());
             Sampling s2 = new Sampling(f.inlines(), 1, f.firstInline());
-            Chart chart = new Chart("fold map: " + f.liveBins() + " live CDP bins, fold up to " + f.max(),
+            Chart chart = new Chart(String.format(Locale.ROOT, "fold map: %,d live CDP bins, fold up to %d", f.liveBins(), f.max()),
                     new Axis("crossline", "", f.firstCrossline() - 0.5, f.firstCrossline() + f.crosslines() - 0.5),
                     new Axis("inline", "", f.firstInline() - 0.5, f.firstInline() + f.inlines() - 0.5), false,
                     List.of(new Layer.Pixels(v, s1, s2, Layer.Orientation.X1RIGHT_X2UP, ColorMap.viridis(), 0, max)),
