@@ -20,16 +20,16 @@ public record AttributeOptions(double signalFrom, double signalTo, double noiseF
 
     /// The signal window in samples {from, to} (to exclusive) of `time`.
     public int[] signalWindow(Sampling time) {
-        return window(time, signalFrom, signalTo, 0, "signal");
+        return window(time, signalFrom, signalTo, "signal");
     }
 
     /// The noise window in samples {from, to} (to exclusive).
     public int[] noiseWindow(Sampling time) {
         double from = Double.isNaN(noiseFrom) ? time.value((int) Math.floor(0.8 * time.count())) : noiseFrom;
-        return window(time, from, noiseTo, 0, "noise");
+        return window(time, from, noiseTo, "noise");
     }
 
-    static int[] window(Sampling time, double from, double to, int unused, String what) {
+    static int[] window(Sampling time, double from, double to, String what) {
         int n = time.count();
         int a = Double.isNaN(from) ? 0 : (int) Math.ceil((from - time.first()) / time.interval() - 1e-9);
         int b = Double.isNaN(to) ? n : (int) Math.floor((to - time.first()) / time.interval() + 1e-9) + 1;

@@ -196,11 +196,6 @@ public final class QcReport {
         }
     }
 
-    private static Axis padded(String label, String unit, double[] r) {
-        double pad = Math.max((r[1] - r[0]) * 0.04, 1);
-        return new Axis(label, unit, r[0] - pad, r[1] + pad);
-    }
-
     /// Equal metres per pixel on both axes: widens the shorter axis range.
     private static Axis[] square(double[] xr, double[] yr, int w, int h) {
         double xs = Math.max(xr[1] - xr[0], 1);

@@ -137,8 +137,9 @@ public final class TraceAttributes {
         c.put("trace", new Column.Ints(trace));
         c.put("ensemble", new Column.Ints(r.ensembleOfTrace()));
         List<String> valid = HeaderColumns.validNames(ds);
+        boolean onlyPresent = headers.equals(DEFAULT_HEADERS); // the defaults are taken where present; named ones must exist
         for (String h : headers) {
-            if (valid.stream().anyMatch(v -> v.equalsIgnoreCase(h)) || headers != DEFAULT_HEADERS) {
+            if (!onlyPresent || valid.stream().anyMatch(v -> v.equalsIgnoreCase(h))) {
                 c.put(h, new Column.Ints(HeaderColumns.intColumn(ds, h)));
             }
         }

@@ -84,7 +84,7 @@ public final class Renderer {
     /// The plot area of a chart of this size: x, y, width, height in pixels.
     static int[] plotArea(Chart c) {
         FontMetrics fm = METRICS.getFontMetrics(TEXT);
-        int h0 = c.height() - (c.yDown() ? 94 : 94);
+        int h0 = c.height() - 94; // top + bottom margins, either orientation
         double[] yt = c.y().ticks(Math.max(2, h0 / 60));
         double ystep = yt.length > 1 ? yt[1] - yt[0] : c.y().max() - c.y().min();
         int widest = 0;
