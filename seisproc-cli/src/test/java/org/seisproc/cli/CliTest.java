@@ -150,7 +150,7 @@ class CliTest {
         int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)).execute("run", "--help");
         assertThat(alone.code()).isZero();
         assertThat(code).isZero();
-        assertThat(alone.out()).startsWith("Usage: seisproc run ").isEqualTo(out.toString());
+        assertThat(alone.out()).contains("Usage: seisproc run ").isEqualTo(out.toString()); // after its one-line header
         Result version = run("info", "--version");
         assertThat(version.code()).isZero();
         assertThat(version.out()).startsWith("seisproc ");
