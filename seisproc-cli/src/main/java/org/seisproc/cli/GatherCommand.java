@@ -1,6 +1,5 @@
 package org.seisproc.cli;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import javax.imageio.ImageIO;
-
 import org.seisproc.dataset.Dataset;
+import org.seisproc.dsp.Sampling;
+import org.seisproc.render.Chart;
+import org.seisproc.render.Clip;
+import org.seisproc.render.ColorMap;
+import org.seisproc.render.Renderer;
+import org.seisproc.render.Sections;
 import org.seisproc.ensemble.EnsembleIndex;
 import org.seisproc.ensemble.EnsembleKey;
 import org.seisproc.ensemble.Gather;
@@ -54,6 +57,12 @@ final class GatherCommand implements Callable<Integer> {
     @Option(names = "--clip", defaultValue = "99", description = "Clip at this percentile of |amplitude| for --png (default 99).")
     double clipPercentile;
 
+    @Option(names = "--clip-value", defaultValue = "0", paramLabel = "A", description = "Clip at ±A instead of a percentile for --png.")
+    double clipValue;
+
+    @Option(names = "--colormap", defaultValue = "gray", paramLabel = "NAME", description = "Colour map for --png: gray (black positive), seismic (red-white-blue), viridis.")
+    String colormap;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -67,6 +76,7 @@ final class GatherCommand implements Callable<Integer> {
         if (clipPercentile <= 0 || clipPercentile > 100) {
             throw new UsageException("--clip is " + clipPercentile + ": give a percentile in (0, 100]");
         }
+        UsageException.parsing("--colormap", () -> ColorMap.byName(colormap)); // a usage error before any work
         if (png != null && java.nio.file.Files.isDirectory(png)) {
             throw new UsageException("cannot write PNG " + png + ": is a directory; give a file name such as gather.png");
         }
@@ -85,7 +95,7 @@ final class GatherCommand implements Callable<Integer> {
                 sum2 += (double) v * v;
             }
             if (png != null) {
-                writePng(g, png, clipPercentile);
+                writePng(g, ds, index.describe(g.ensemble()), png, clipPercentile, clipValue, colormap);
             }
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();
@@ -155,44 +165,20 @@ final class GatherCommand implements Callable<Integer> {
         return "[" + String.join(", ", parts) + "] (" + t.length + ")";
     }
 
-    /// Variable density: time down, traces across (each at least 3 pixels wide), black for
-    /// positive, white for negative, clipped at the given percentile of |amplitude|.
-    static void writePng(Gather g, Path file, double percentile) throws IOException {
-        int n1 = g.n1();
-        int n2 = g.n2();
-        int n = n1 * n2;
-        float[] abs = new float[n];
-        for (int i = 0; i < n; i++) {
-            abs[i] = Math.abs(g.samples()[i]);
-        }
-        Arrays.sort(abs);
-        double clip = n == 0 ? 1 : abs[(int) Math.min(n - 1, Math.floor(percentile / 100.0 * (n - 1)))];
-        if (!(clip > 0)) {
-            clip = n == 0 || abs[n - 1] == 0 ? 1 : abs[n - 1];
-        }
-        int px = Math.max(3, Math.min(12, 800 / Math.max(1, n2)));
-        BufferedImage img = new BufferedImage(Math.max(1, n2 * px), Math.max(1, n1), BufferedImage.TYPE_BYTE_GRAY);
-        var raster = img.getRaster();
-        for (int i2 = 0; i2 < n2; i2++) {
-            for (int i1 = 0; i1 < n1; i1++) {
-                double v = Math.max(-1, Math.min(1, g.samples()[i2 * n1 + i1] / clip));
-                int gray = (int) Math.round(127.5 - 127.5 * v);
-                for (int x = 0; x < px; x++) {
-                    raster.setSample(i2 * px + x, i1, 0, gray);
-                }
-            }
-        }
-        Path parent = file.toAbsolutePath().getParent();
+    /// Variable density through the shared renderer: time down (s), traces right (number in the
+    /// gather), axes, title, and an amplitude colour bar; clipped at the given percentile of
+    /// |amplitude| or at ±`clipValue` when positive.
+    static void writePng(Gather g, Dataset ds, String description, Path file, double percentile, double clipValue, String colors) {
+        Sampling time = new Sampling(g.n1(), ds.manifest().sampleIntervalMicros() * 1e-6, 0);
+        Clip clip = clipValue > 0 ? Clip.symmetricValue(clipValue) : Clip.symmetric(percentile);
+        Chart chart = Sections.gather("gather " + description + " of " + ds.dir().getFileName() + " (" + g.n2() + " traces)",
+                g.samples(), g.n1(), g.n2(), time, clip, ColorMap.byName(colors));
         try {
-            if (parent != null) {
-                java.nio.file.Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(img, "png", file.toFile())) {
-                throw new CliFailure("no PNG writer available to write " + file);
-            }
-        } catch (IOException e) {
-            throw new CliFailure("cannot write PNG " + file + ": " + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null
-                    ? f.getReason() : e.getMessage()), e);
+            Renderer.write(Renderer.png(chart), file);
+        } catch (java.io.UncheckedIOException e) {
+            IOException cause = e.getCause();
+            throw new CliFailure("cannot write PNG " + file + ": " + (cause instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason() : String.valueOf(cause.getMessage())), e);
         }
     }
 }

@@ -54,8 +54,10 @@ class EnsembleCommandsTest {
         assertThat(j.path("headers").path("tracf").get(47).asInt()).isEqualTo(48);
         assertThat(j.path("samples").path("rms").asDouble()).isPositive();
         BufferedImage img = ImageIO.read(dir.resolve("g.png").toFile());
-        assertThat(img.getHeight()).isEqualTo(40);
-        assertThat(img.getWidth()).isEqualTo(48 * 12); // traces 12 px wide below 800 px
+        // the shared renderer: 12 px per trace + axes and colour bar, at least 600 x 400
+        assertThat(img.getWidth()).isEqualTo(48 * 12 + 200);
+        assertThat(img.getHeight()).isEqualTo(400);
+        assertThat(img.getRGB(5, 5)).isEqualTo(0xFFFFFFFF); // margin for the title and axes
         CliTest.Result two = CliTest.run("gather", ds, "--key", "iline,xline", "--value", "1,2");
         assertThat(two.code()).isIn(0, 2);
     }

@@ -15,6 +15,13 @@ public final class Nmo {
     /// NMO-corrects `in[inOffset..]` into `out[outOffset..]` (n1 = time.count() samples each).
     public static void forward(float[] in, int inOffset, float[] out, int outOffset, Sampling time, double offsetMeters,
                                float[] vrms, double maxStretch) {
+        forward(in, inOffset, out, outOffset, time, offsetMeters, vrms, maxStretch, false);
+    }
+
+    /// As [#forward(float[], int, float[], int, Sampling, double, float[], double)], with values
+    /// between samples by 8-point windowed sinc ([Sinc]) when `sinc`, else linear.
+    public static void forward(float[] in, int inOffset, float[] out, int outOffset, Sampling time, double offsetMeters,
+                               float[] vrms, double maxStretch, boolean sinc) {
         int n1 = time.count();
         double dt = time.interval();
         double x2 = offsetMeters * offsetMeters;
@@ -23,7 +30,9 @@ public final class Nmo {
             double v = vrms[i1];
             double tx = Math.sqrt(t0 * t0 + x2 / (v * v));
             double stretch = t0 > 0 ? (tx - t0) / t0 : (x2 > 0 ? Double.POSITIVE_INFINITY : 0);
-            out[outOffset + i1] = stretch > maxStretch ? 0f : interpolate(in, inOffset, n1, (tx - time.first()) / dt);
+            double at = (tx - time.first()) / dt;
+            out[outOffset + i1] = stretch > maxStretch ? 0f : sinc ? Sinc.interpolate(in, inOffset, n1, at)
+                    : interpolate(in, inOffset, n1, at);
         }
     }
 

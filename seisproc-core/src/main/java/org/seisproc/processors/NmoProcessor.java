@@ -18,11 +18,14 @@ public final class NmoProcessor implements Processor {
             "normal-moveout correction t0 <- sqrt(t0^2 + x^2/v^2) with rms velocities per CDP (linear between CDPs), stretch mute; inverse removes it",
             List.of(ParameterSpec.table("velocities", "list of {cdp, times (s), velocities (m/s)}, increasing cdp", null),
                     ParameterSpec.number("maxStretchPercent", "%", 50.0, "mute samples stretched more than this"),
-                    ParameterSpec.bool("inverse", false, "remove NMO instead of applying it")), false, NmoProcessor::new);
+                    ParameterSpec.bool("inverse", false, "remove NMO instead of applying it"),
+                    ParameterSpec.choice("interpolation", "linear", "linear or sinc (8-point windowed sinc) between samples, forward NMO")),
+            false, NmoProcessor::new);
 
     private VelocityField field;
     private double maxStretch;
     private boolean inverse;
+    private boolean sinc;
     private Sampling time;
     private HeaderField offset;
     private HeaderField cdp;
@@ -42,6 +45,11 @@ public final class NmoProcessor implements Processor {
         }
         maxStretch = p.number("maxStretchPercent") / 100.0;
         inverse = p.bool("inverse");
+        String interpolation = p.text("interpolation");
+        if (!interpolation.equals("linear") && !interpolation.equals("sinc")) {
+            throw new IllegalArgumentException("interpolation must be linear or sinc, not '" + interpolation + "'");
+        }
+        sinc = interpolation.equals("sinc");
         offset = context.layout().field("offset");
         cdp = context.layout().field("cdp");
         vrms = new float[time.count()];
@@ -57,7 +65,7 @@ public final class NmoProcessor implements Processor {
             if (inverse) {
                 Nmo.inverse(g.samples(), i2 * n1, out, 0, time, x, vrms);
             } else {
-                Nmo.forward(g.samples(), i2 * n1, out, 0, time, x, vrms, maxStretch);
+                Nmo.forward(g.samples(), i2 * n1, out, 0, time, x, vrms, maxStretch, sinc);
             }
             System.arraycopy(out, 0, g.samples(), i2 * n1, n1);
         }

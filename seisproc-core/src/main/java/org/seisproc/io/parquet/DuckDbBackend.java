@@ -143,6 +143,46 @@ public final class DuckDbBackend implements ParquetBackend {
         }
     }
 
+    /// Runs a SQL `select` in which the file is the view `t` (e.g. `SELECT iline, xline,
+    /// count(*) AS n FROM t GROUP BY ALL ORDER BY ALL`) and returns its numeric result columns
+    /// (integers up to 32 bits → int32, other integers → int64, REAL → float, other numbers →
+    /// double). For differential tests and ad-hoc QC queries; the table is read by DuckDB.
+    public HeaderTable sql(Path file, String select) {
+        ParquetIO.requireFile(file);
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE VIEW t AS SELECT * FROM read_parquet(" + literal(file) + ")");
+            try (ResultSet rs = st.executeQuery(select)) {
+                java.sql.ResultSetMetaData md = rs.getMetaData();
+                List<ParquetSchema.Field> fields = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    fields.add(new ParquetSchema.Field(md.getColumnLabel(i), typeName(md.getColumnTypeName(i)), true));
+                }
+                List<ColumnBuffer> buffers = new ArrayList<>();
+                for (ParquetSchema.Field f : fields) {
+                    buffers.add(new ColumnBuffer(ParquetIO.numeric(file, f), 1 << 10));
+                }
+                while (rs.next()) {
+                    for (int i = 0; i < buffers.size(); i++) {
+                        ColumnBuffer b = buffers.get(i);
+                        switch (b.type()) {
+                            case "int32" -> b.add(rs.getInt(i + 1));
+                            case "int64" -> b.add(rs.getLong(i + 1));
+                            case "float" -> b.add(rs.getFloat(i + 1));
+                            default -> b.add(rs.getDouble(i + 1));
+                        }
+                    }
+                }
+                Map<String, Column> out = new LinkedHashMap<>();
+                for (int i = 0; i < fields.size(); i++) {
+                    out.put(fields.get(i).name(), buffers.get(i).column());
+                }
+                return HeaderTable.of(out);
+            }
+        } catch (SQLException e) {
+            throw new ParquetException(file, "SQL query failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public Iterator<HeaderTable> stream(Path file, List<String> columns, int batchRows) {
         ParquetSchema schema = schema(file);
