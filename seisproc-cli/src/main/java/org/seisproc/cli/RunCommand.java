@@ -2,7 +2,6 @@ package org.seisproc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -10,7 +9,9 @@ import org.seisproc.dataset.Dataset;
 import org.seisproc.engine.Engine;
 import org.seisproc.engine.EnsemblePlan;
 import org.seisproc.engine.Job;
-import org.seisproc.segy.HeaderLayout;
+import org.seisproc.engine.PreparedJob;
+import org.seisproc.engine.SharedData;
+import org.seisproc.ensemble.IndexStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,7 +45,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         Job job = Job.load(jobFile);
         long tJob = System.nanoTime();
         int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
-        HeaderLayout layout = HeaderLayout.standard();
         AtomicBoolean cancel = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -56,38 +56,31 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
         }, "seisproc-cancel");
         // The Ctrl-C hook waits for `finished`: the JVM halts only after the report is printed.
-        try (Dataset input = Dataset.open(job.input())) {
-            long tOpen = System.nanoTime();
-            if (job.sortBy().size() > 1) {
-                throw new UsageException("sortBy takes one field (the in-gather order); the job has " + job.sortBy());
-            }
-            org.seisproc.ensemble.EnsembleKey key = org.seisproc.ensemble.EnsembleKey.parse(String.join(",", job.key()),
-                    job.sortBy().isEmpty() ? null : job.sortBy().getFirst());
-            org.seisproc.ensemble.IndexStatus indexBefore = org.seisproc.ensemble.EnsembleIndex.status(input, key);
-            org.seisproc.engine.SharedData shared = org.seisproc.engine.SharedData.load(input, List.of(), key);
-            EnsemblePlan plan = new org.seisproc.engine.IndexPlan(shared.index());
-            long tShared = System.nanoTime();
+        try (PreparedJob prepared = PreparedJob.prepare(job)) {
+            Dataset input = prepared.input();
+            EnsemblePlan plan = prepared.plan();
+            PreparedJob.Setup setup = prepared.setup();
+            SharedData shared = prepared.shared();
+            String keySpec = shared.index().key().spec();
             out.printf("run: %s: %,d traces in %,d ensembles by %s; %d worker(s)%n", job.input(),
-                    input.traceCount(), plan.ensembles(), key.spec(), w);
-            out.printf("run:   ready in %.3f s: job file %.3f s, dataset %.3f s, shared data %.3f s%n", (tShared - t0) / 1e9,
-                    (tJob - t0) / 1e9, (tOpen - tJob) / 1e9, (tShared - tOpen) / 1e9);
-            if (indexBefore != org.seisproc.ensemble.IndexStatus.FRESH) {
+                    input.traceCount(), plan.ensembles(), keySpec, w);
+            double ready = (tJob - t0) / 1e9 + setup.datasetSeconds() + setup.sharedSeconds();
+            out.printf("run:   ready in %.3f s: job file %.3f s, dataset %.3f s, shared data %.3f s%n", ready,
+                    (tJob - t0) / 1e9, setup.datasetSeconds(), setup.sharedSeconds());
+            if (setup.indexBefore() != IndexStatus.FRESH) {
                 String kept = shared.index().mapped()
                         ? "stored in " + input.dir().resolve("index") + " (later runs map it; 'seisproc index' builds it ahead)"
                         : "kept in memory (the dataset directory is not writable)";
-                out.printf("run:   the %s index was %s: built now and %s%n", key.spec(),
-                        indexBefore == org.seisproc.ensemble.IndexStatus.ABSENT ? "absent" : "stale", kept);
+                out.printf("run:   the %s index was %s: built now and %s%n", keySpec,
+                        setup.indexBefore() == IndexStatus.ABSENT ? "absent" : "stale", kept);
             }
-            for (org.seisproc.engine.SharedData.Item item : shared.memoryReport()) {
+            for (SharedData.Item item : shared.memoryReport()) {
                 out.printf("run:   shared %-52s %,14d bytes (%s)%n", item.what(), item.bytes(), item.kind());
             }
             Runtime.getRuntime().addShutdownHook(hook);
             Engine.Report r;
             try (Progress progress = new Progress("run", input.traceCount(), "traces", out, "checksums, header table, sync")) {
-                r = Engine.run(job, input, plan, layout,
-                        new Engine.Options(w, overwrite, !noResume, progress::update, cancel));
-            } finally {
-                shared.clear();
+                r = Engine.run(prepared, new Engine.Options(w, overwrite, !noResume, progress::update, cancel));
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -113,8 +106,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             if (!r.complete()) {
                 out.printf("run: stopped after %,d traces in %.2f s; %s%n", r.traces(), r.seconds(), startLine);
                 out.flush();
-                err.printf("seisproc run: %s; the output %s is incomplete; rerun to resume%n",
-                        cancel.get() ? "cancelled" : r.failures().size() + " ensemble(s) failed", job.output());
+                if (cancel.get()) {
+                    err.printf("seisproc run: cancelled; the output %s is incomplete; rerun the same job to resume%n", job.output());
+                } else {
+                    err.printf("seisproc run: %d ensemble(s) failed; the output %s is left incomplete (the finished ensembles"
+                            + " are kept: after fixing the cause, a rerun of the same job does only the rest)%n",
+                            r.failures().size(), job.output());
+                }
                 return Main.FAILURE;
             }
             out.printf("run: wrote %s: %,d ensembles, %,d traces in %.2f s (%,.0f traces/s); %s%n", r.output(),

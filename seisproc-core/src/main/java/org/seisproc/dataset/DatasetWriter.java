@@ -23,6 +23,8 @@ import org.seisproc.segy.Layouts;
 /// commit derives the new `headers.parquet` from them.
 public final class DatasetWriter implements AutoCloseable {
     private final Dataset source;
+    private final DatasetShape shape;
+    private final boolean reshaped;
     private final long traces;
     private final boolean resumed;
     private final TargetDir dir;
@@ -34,20 +36,25 @@ public final class DatasetWriter implements AutoCloseable {
     private final String step;
     private java.util.function.LongUnaryOperator sourceTrace;
     private boolean done;
+    private boolean attached;
 
-    private DatasetWriter(Dataset source, long traces, boolean resumed, TargetDir dir, MappedOutput store, MappedOutput headers,
-                          String step) {
+    private DatasetWriter(Dataset source, DatasetShape shape, boolean resumed, TargetDir dir, MappedOutput store,
+                          MappedOutput headers, String step) {
         this.source = source;
-        this.traces = traces;
+        this.shape = shape;
+        this.reshaped = shape.samplesPerTrace() != source.samplesPerTrace()
+                || shape.sampleIntervalMicros() != source.manifest().sampleIntervalMicros()
+                || shape.sampleType() != source.sampleType();
+        this.traces = shape.traces();
         this.resumed = resumed;
         this.dir = dir;
         this.store = store;
         this.headers = headers;
-        this.type = source.sampleType();
-        this.ns = source.samplesPerTrace();
+        this.type = shape.sampleType();
+        this.ns = shape.samplesPerTrace();
         this.headerBytes = source.traceHeaderBytes();
         this.step = step;
-        this.sourceTrace = traces == source.traceCount() ? t -> t : null;
+        this.sourceTrace = !reshaped && traces == source.traceCount() ? t -> t : null;
     }
 
     /// Starts a dataset at `target` derived from `source`; `step` describes the processing (it
@@ -57,19 +64,54 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     /// Starts a dataset of `traces` traces (e.g. one per ensemble, for a stack) with the file
-    /// headers of `source`; every trace's header must be set with [#writeHeader].
+    /// headers and trace shape of `source`; every trace's header must be set with [#writeHeader].
     public static DatasetWriter create(Dataset source, Path target, long traces, boolean copyHeaders, String step,
                                        boolean overwrite, boolean resume) {
+        return open(source, target, DatasetShape.of(source).withTraces(traces), copyHeaders, step, overwrite, resume);
+    }
+
+    /// Starts a dataset of any shape at `target` — a stack, an attribute volume, a migrated image —
+    /// with the textual header, binary header and byte order of `template`. Trace headers start
+    /// zeroed: set them with [#setHeader] or [#writeHeader]. At [#commit] every trace header gets
+    /// the shape's sample count (bytes 115–116) and interval (117–118), and the binary header
+    /// its sample count (3221) and interval (3217), so the dataset exports as valid SEG-Y.
+    ///
+    /// @param resume reopen an interrupted run's files when they are there with the right sizes
+    public static DatasetWriter create(Dataset template, Path target, DatasetShape shape, String step, boolean overwrite,
+                                       boolean resume) {
+        return open(template, target, shape, false, step, overwrite, resume);
+    }
+
+    /// Opens the trace store and trace headers of a dataset that another writer (the coordinator
+    /// of a distributed run, e.g. Spark's driver) has created and is still writing, so that a task
+    /// can write its traces at their positions. An attached writer never commits or deletes: only
+    /// the coordinator does ([#commit] and [#close(boolean)] here just release the mapping). It
+    /// takes no lock; the coordinator holds the target's.
+    public static DatasetWriter attach(Dataset template, Path target, DatasetShape shape) {
+        long storeBytes = shape.storeBytes();
+        long headerBytes = shape.traces() * template.traceHeaderBytes();
+        String storeName = shape.sampleType().fileName();
+        TargetDir dir = TargetDir.attached(target, java.util.Map.of(storeName, storeBytes, DatasetFiles.TRACE_HEADERS, headerBytes));
+        DatasetWriter w = new DatasetWriter(template, shape, true, dir, MappedOutput.open(dir.resolve(storeName), storeBytes),
+                MappedOutput.open(dir.resolve(DatasetFiles.TRACE_HEADERS), headerBytes), null);
+        w.attached = true;
+        return w;
+    }
+
+    private static DatasetWriter open(Dataset source, Path target, DatasetShape shape, boolean copyHeaders, String step,
+                                      boolean overwrite, boolean resume) {
         if (target.toAbsolutePath().normalize().equals(source.dir().toAbsolutePath().normalize())) {
             throw new DatasetException(target, "the output dataset must differ from the input dataset");
         }
-        long storeBytes = traces * source.samplesPerTrace() * source.sampleType().bytes();
+        long traces = shape.traces();
+        long storeBytes = shape.storeBytes();
         long headerBytes = traces * source.traceHeaderBytes();
+        String storeName = shape.sampleType().fileName();
         if (resume) {
-            TargetDir old = TargetDir.resumable(target, java.util.Map.of(source.sampleType().fileName(), storeBytes,
+            TargetDir old = TargetDir.resumable(target, java.util.Map.of(storeName, storeBytes,
                     DatasetFiles.TRACE_HEADERS, headerBytes));
             if (old != null) {
-                return new DatasetWriter(source, traces, true, old, MappedOutput.open(old.resolve(source.sampleType().fileName()), storeBytes),
+                return new DatasetWriter(source, shape, true, old, MappedOutput.open(old.resolve(storeName), storeBytes),
                         MappedOutput.open(old.resolve(DatasetFiles.TRACE_HEADERS), headerBytes), step);
             }
         }
@@ -82,12 +124,12 @@ public final class DatasetWriter implements AutoCloseable {
                 copyIfExists(source.dir(), dir.dir(), DatasetFiles.sourceHeader(i));
                 copyIfExists(source.dir(), dir.dir(), DatasetFiles.sourceTrailer(i));
             }
-            MappedOutput store = MappedOutput.create(dir.resolve(source.sampleType().fileName()), storeBytes);
+            MappedOutput store = MappedOutput.create(dir.resolve(storeName), storeBytes);
             MappedOutput headers = MappedOutput.create(dir.resolve(DatasetFiles.TRACE_HEADERS), headerBytes);
             if (copyHeaders) {
                 MemorySegment.copy(source.traceHeaders(), 0, headers.segment(), 0, headerBytes);
             }
-            return new DatasetWriter(source, traces, false, dir, store, headers, step);
+            return new DatasetWriter(source, shape, false, dir, store, headers, step);
         } catch (RuntimeException e) {
             dir.abandon();
             throw e;
@@ -140,6 +182,11 @@ public final class DatasetWriter implements AutoCloseable {
         return dir.dir();
     }
 
+    /// The shape of the dataset being written.
+    public DatasetShape shape() {
+        return shape;
+    }
+
     /// Writes trace `trace`'s samples from `samples[offset..offset+ns)`.
     public void writeTrace(long trace, float[] samples, int offset) {
         check(trace);
@@ -172,18 +219,38 @@ public final class DatasetWriter implements AutoCloseable {
         field.write(headers.segment(), trace * headerBytes, source.headerByteOrder(), value);
     }
 
+    /// Forces the traces and headers written so far to the storage device (a distributed task
+    /// calls it before it reports success, so the coordinator's commit finds them there).
+    public void flush() {
+        if (!done) {
+            if (store.segment().byteSize() > 0) {
+                store.segment().force();
+            }
+            if (headers.segment().byteSize() > 0) {
+                headers.segment().force();
+            }
+        }
+    }
+
     /// Syncs everything and publishes the dataset (checksums recomputed).
     public void commit() {
         if (done) {
             throw new IllegalStateException("already committed or closed");
         }
+        if (attached) {
+            throw new IllegalStateException("a writer attached to another's dataset cannot commit it; its coordinator does");
+        }
         DatasetManifest m = source.manifest();
+        if (reshaped) {
+            Reshape.stampTraceHeaders(headers.segment(), traces, headerBytes, source.headerByteOrder(), shape);
+            Reshape.patchFileHeaders(dir, m, source.headerByteOrder(), shape);
+        }
         DatasetManifest.Checksums sums = Dataset.checksums(store.segment(), type, ns, headers.segment());
         store.close();
         headers.close();
         writeHeaderTable(sums);
-        DatasetManifest out = new DatasetManifest(DatasetManifest.FORMAT_VERSION, traces, m.samplesPerTrace(),
-                m.sampleIntervalMicros(), m.sampleType(), m.traceHeaderBytes(), m.source(), m.headerSchema(),
+        DatasetManifest out = new DatasetManifest(DatasetManifest.FORMAT_VERSION, traces, ns,
+                shape.sampleIntervalMicros(), type.jsonName(), m.traceHeaderBytes(), m.source(), m.headerSchema(),
                 sums, carryRawExceptions(), m.processing(), Instant.now().toString(),
                 "seisproc " + Importer.version()).withProcessing(step);
         dir.commit(out);
@@ -251,7 +318,7 @@ public final class DatasetWriter implements AutoCloseable {
             done = true;
             store.close();
             headers.close();
-            if (!keep) {
+            if (!keep && !attached) {
                 dir.abandon();
             }
         }

@@ -1,7 +1,6 @@
 package org.seisproc.engine;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,8 +16,7 @@ import java.util.function.LongConsumer;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetException;
 import org.seisproc.dataset.DatasetWriter;
-import org.seisproc.dsp.Sampling;
-import org.seisproc.segy.HeaderLayout;
+import org.seisproc.dataset.DatasetShape;
 
 /// Runs a job: the coordinator validates the chain, opens the output, and schedules ensembles
 /// to N worker threads; each worker reads its gather straight from the mapped input (via the
@@ -93,32 +91,38 @@ public final class Engine {
     private Engine() {
     }
 
-    /// Runs `job` on `input` over `plan`.
-    public static Report run(Job job, Dataset input, EnsemblePlan plan, HeaderLayout layout, Options options) {
+    /// Sets `job` up ([PreparedJob#prepare]), runs it, and releases what the set-up opened.
+    public static Report run(Job job, Options options) {
+        try (PreparedJob prepared = PreparedJob.prepare(job)) {
+            return run(prepared, options);
+        }
+    }
+
+    /// Runs a prepared job to its output: N workers, each with its own [EnsembleUnit], take the
+    /// next ensemble not yet done. The output is committed only when every planned ensemble was
+    /// written; otherwise it stays incomplete with a record of the finished ones (a rerun of the
+    /// same job resumes, a changed job refuses to: see [JobFingerprint]).
+    public static Report run(PreparedJob prepared, Options options) {
         long start = System.nanoTime();
-        Sampling time = new Sampling(input.samplesPerTrace(), input.manifest().sampleIntervalMicros() * 1e-6, 0);
-        ProcessingContext context = new ProcessingContext(time, layout);
-        // Initialise one chain up front so that every parameter problem surfaces before any work.
-        List<String> problems = new ArrayList<>();
-        for (Job.Step step : job.steps()) {
-            try {
-                step.spec().factory().get().init(step.parameters(), context);
-            } catch (IllegalArgumentException e) {
-                problems.add(step.spec().name() + ": " + e.getMessage());
-            }
+        Job job = prepared.job();
+        if (job == null) {
+            throw new IllegalArgumentException("a job without an output (a preview) cannot be run to a dataset");
         }
-        if (!problems.isEmpty()) {
-            throw new Job.InvalidJobException(job.input(), problems);
-        }
+        Dataset input = prepared.input();
+        EnsemblePlan plan = prepared.plan();
         int ensembles = plan.ensembles();
-        long outTraces = job.reduces() ? ensembles : input.traceCount();
-        String description = describe(job);
+        DatasetShape shape = prepared.outputShape();
+        JobFingerprint fingerprint = JobFingerprint.of(prepared);
+        if (options.resume()) {
+            fingerprint.requireResumable(job.output());
+        }
         // Workers write the header of every trace they write; only a plan that leaves traces out
         // needs the source's headers copied first.
-        boolean copyHeaders = !job.reduces() && plan.traceTotal() != input.traceCount();
-        DatasetWriter writer = DatasetWriter.create(input, job.output(), outTraces, copyHeaders, description,
+        boolean copyHeaders = !prepared.reduces() && plan.traceTotal() != input.traceCount();
+        DatasetWriter writer = DatasetWriter.create(input, job.output(), shape.traces(), copyHeaders, describe(job),
                 options.overwrite(), options.resume());
         byte[] done = loadProgress(writer, ensembles);
+        fingerprint.save(writer.file(JobFingerprint.FILE));
         int skipped = 0;
         long skippedTraces = 0;
         for (int e = 0; e < ensembles; e++) {
@@ -131,73 +135,21 @@ public final class Engine {
         AtomicInteger next = new AtomicInteger();
         AtomicLong tracesDone = new AtomicLong(skippedTraces); // progress counts what a resumed run did before
         AtomicBoolean stop = new AtomicBoolean();
-        long[] firstDispatch = {0};
+        AtomicLong firstDispatch = new AtomicLong();
         int workers = Math.max(1, Math.min(options.workers(), Math.max(1, ensembles)));
-        List<Thread> threads = new ArrayList<>();
-        Object dispatchLock = new Object();
         WorkerStats[] stats = new WorkerStats[workers];
+        List<Thread> threads = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             int worker = w;
-            Thread t = Thread.ofPlatform().name("seisproc-worker-" + w).start(() -> {
-                long allocated0 = allocatedBytes();
-                int gathers = 0;
-                long traces = 0;
-                long bytesIn = 0;
-                long bytesOut = 0;
-                List<Processor> chain = new ArrayList<>();
-                for (Job.Step step : job.steps()) {
-                    Processor p = step.spec().factory().get();
-                    p.init(step.parameters(), context);
-                    chain.add(p);
+            threads.add(Thread.ofPlatform().name("seisproc-worker-" + w).start(() -> {
+                try {
+                    stats[worker] = work(prepared, writer, done, next, stop, options, failures, tracesDone, firstDispatch);
+                } catch (Throwable t) {
+                    // a worker that cannot even start (e.g. out of memory for its chain) stops the job
+                    failures.add(new Failure(new long[0], "worker " + worker + " could not start: " + t));
+                    stop.set(true);
                 }
-                GatherData gather = new GatherData(input.samplesPerTrace(), input.traceHeaderBytes(), input.headerByteOrder());
-                long allocated1 = allocatedBytes();
-                long traceBytes = (long) input.samplesPerTrace() * Float.BYTES + input.traceHeaderBytes();
-                long outTraceBytes = (long) input.samplesPerTrace() * input.sampleType().bytes() + input.traceHeaderBytes();
-                for (int e = next.getAndIncrement(); e < ensembles; e = next.getAndIncrement()) {
-                    if (stop.get() || options.cancel().get()) {
-                        break;
-                    }
-                    if (done[e] != 0) {
-                        continue;
-                    }
-                    if (firstDispatch[0] == 0) {
-                        synchronized (dispatchLock) {
-                            if (firstDispatch[0] == 0) {
-                                firstDispatch[0] = System.nanoTime();
-                            }
-                        }
-                    }
-                    int n = plan.traceCount(e);
-                    try {
-                        read(input, plan, e, n, gather);
-                        for (Processor p : chain) {
-                            p.process(gather);
-                        }
-                        write(writer, gather, job.reduces() ? e : -1);
-                        done[e] = 1;
-                        gathers++;
-                        traces += n;
-                        bytesIn += n * traceBytes;
-                        bytesOut += (job.reduces() ? 1 : n) * outTraceBytes;
-                    } catch (RuntimeException ex) {
-                        failures.add(new Failure(plan.key(e), ex.getClass().getSimpleName() + ": " + ex.getMessage()));
-                        if (!job.onError().equals("continue")) {
-                            stop.set(true);
-                        }
-                    }
-                    long now = tracesDone.addAndGet(n);
-                    if (options.progress() != null) {
-                        options.progress().accept(now);
-                    }
-                }
-                for (Processor p : chain) {
-                    p.finish();
-                }
-                long allocated2 = allocatedBytes();
-                stats[worker] = new WorkerStats(gathers, traces, bytesIn, bytesOut, allocated1 - allocated0, allocated2 - allocated1);
-            });
-            threads.add(t);
+            }));
         }
         for (Thread t : threads) {
             try {
@@ -207,10 +159,11 @@ public final class Engine {
                 options.cancel().set(true);
             }
         }
-        boolean complete = failures.isEmpty() && !options.cancel().get() && !stop.get();
+        boolean complete = failures.isEmpty() && !options.cancel().get() && !stop.get() && allDone(done);
         if (complete) {
             try {
                 Files.deleteIfExists(writer.file(PROGRESS_FILE));
+                Files.deleteIfExists(writer.file(JobFingerprint.FILE));
             } catch (IOException e) {
                 throw new DatasetException(writer.file(PROGRESS_FILE), "cannot remove: " + e.getMessage(), e);
             }
@@ -219,13 +172,75 @@ public final class Engine {
             saveProgress(writer, done);
             writer.close(true);
         }
-        double startup = firstDispatch[0] == 0 ? 0 : (firstDispatch[0] - start) / 1e9;
+        long first = firstDispatch.get();
+        double startup = first == 0 ? 0 : (first - start) / 1e9;
         List<WorkerStats> perWorker = new ArrayList<>();
         for (WorkerStats ws : stats) {
             perWorker.add(ws != null ? ws : new WorkerStats(0, 0, 0, 0, 0, 0)); // a worker that died before its end
         }
         return new Report(job.output(), ensembles, tracesDone.get() - skippedTraces, skipped, List.copyOf(failures),
-                (System.nanoTime() - start) / 1e9, startup, firstDispatch[0], complete, List.copyOf(perWorker));
+                (System.nanoTime() - start) / 1e9, startup, first, complete, List.copyOf(perWorker));
+    }
+
+    /// One worker's loop: its own unit takes the next ensemble not yet done until none is left,
+    /// the job is cancelled, or (with `onError: stop`) an ensemble failed. Any [Throwable] of an
+    /// ensemble — an `Error` too — is a failure of that ensemble, never a silent gap.
+    private static WorkerStats work(PreparedJob prepared, DatasetWriter writer, byte[] done, AtomicInteger next,
+                                    AtomicBoolean stop, Options options, List<Failure> failures, AtomicLong tracesDone,
+                                    AtomicLong firstDispatch) {
+        long allocated0 = allocatedBytes();
+        EnsembleUnit unit = prepared.unit();
+        long allocated1 = allocatedBytes();
+        EnsemblePlan plan = prepared.plan();
+        int ensembles = plan.ensembles();
+        boolean goOn = "continue".equals(prepared.job().onError());
+        for (int e = next.getAndIncrement(); e < ensembles; e = next.getAndIncrement()) {
+            if (stop.get() || options.cancel().get()) {
+                break;
+            }
+            if (done[e] != 0) {
+                continue;
+            }
+            firstDispatch.compareAndSet(0, System.nanoTime());
+            try {
+                unit.run(e, writer);
+                done[e] = 1;
+            } catch (Throwable ex) {
+                failures.add(new Failure(plan.key(e), describe(ex)));
+                if (!goOn || ex instanceof Error) {
+                    stop.set(true);
+                }
+                if (ex instanceof VirtualMachineError vm) {
+                    throw vm;
+                }
+            }
+            long now = tracesDone.addAndGet(plan.traceCount(e));
+            if (options.progress() != null) {
+                options.progress().accept(now);
+            }
+        }
+        unit.finish();
+        long allocated2 = allocatedBytes();
+        EnsembleUnit.Stats s = unit.stats();
+        return new WorkerStats(s.gathers(), s.traces(), s.bytesIn(), s.bytesOut(), allocated1 - allocated0, allocated2 - allocated1);
+    }
+
+    /// A failure's message: the processor's own words for data problems, the error's class for
+    /// anything unexpected.
+    private static String describe(Throwable ex) {
+        if (ex instanceof ProcessingException || ex instanceof IllegalArgumentException) {
+            return ex.getMessage();
+        }
+        return ex.getClass().getSimpleName() + ": " + ex.getMessage();
+    }
+
+    private static boolean allDone(byte[] done) {
+        for (byte b : done) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// Heap bytes allocated so far by the calling thread (HotSpot's per-thread allocation
@@ -233,37 +248,6 @@ public final class Engine {
     private static long allocatedBytes() {
         return java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx
                 ? mx.getCurrentThreadAllocatedBytes() : -1;
-    }
-
-    /// Reads ensemble `e`'s traces and raw headers into `gather`.
-    static void read(Dataset input, EnsemblePlan plan, int e, int n, GatherData gather) {
-        gather.reset(n, plan, e);
-        int n1 = input.samplesPerTrace();
-        int hb = input.traceHeaderBytes();
-        MemorySegment headers = gather.headers();
-        for (int i = 0; i < n; i++) {
-            long t = plan.trace(e, i);
-            gather.traces()[i] = t;
-            input.readTrace(t, gather.samples(), i * n1);
-            MemorySegment.copy(input.traceHeaders(), t * hb, headers, (long) i * hb, hb);
-        }
-    }
-
-    /// Writes the processed gather: each trace back at its own position, or (reduced) the single
-    /// trace at `ensemble`.
-    static void write(DatasetWriter writer, GatherData gather, int ensemble) {
-        int n1 = gather.n1();
-        int hb = gather.headerBytes();
-        if (ensemble >= 0) {
-            writer.writeTrace(ensemble, gather.samples(), 0);
-            writer.writeHeader(ensemble, gather.headers(), 0);
-            return;
-        }
-        for (int i = 0; i < gather.n2(); i++) {
-            long t = gather.traces()[i];
-            writer.writeTrace(t, gather.samples(), i * n1);
-            writer.writeHeader(t, gather.headers(), (long) i * hb);
-        }
     }
 
     private static String describe(Job job) {

@@ -94,6 +94,19 @@ public final class GatherData {
         field.write(headers, (long) i2 * headerBytes, headerOrder, value);
     }
 
+    /// An independent copy of the gather as it is now (e.g. the input kept beside the processed
+    /// one): buffers trimmed to its traces.
+    public GatherData copy() {
+        GatherData c = new GatherData(n1, headerBytes, headerOrder);
+        c.samples = java.util.Arrays.copyOf(samples, n1 * n2);
+        c.traces = java.util.Arrays.copyOf(traces, n2);
+        c.headerBytesArray = java.util.Arrays.copyOf(headerBytesArray, n2 * headerBytes);
+        c.headers = MemorySegment.ofArray(c.headerBytesArray);
+        c.n2 = n2;
+        c.key = key.clone();
+        return c;
+    }
+
     /// Keeps only the first `traces` traces (for processors that reduce a gather, like stack).
     public void truncate(int traces) {
         if (traces < 0 || traces > n2) {

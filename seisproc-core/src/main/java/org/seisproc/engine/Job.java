@@ -8,7 +8,6 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.seisproc.processors.Processors;
 
 /// A processing job, from a JSON (or YAML: `.yaml`, `.yml`) file:
 ///
@@ -49,6 +48,10 @@ public record Job(Path input, Path output, List<String> key, List<String> sortBy
         }
     }
 
+    /// The fields a job file may have; any other is reported (a misspelt `sortby` would otherwise
+    /// be silently ignored).
+    static final List<String> TOP_LEVEL = List.of("input", "output", "key", "sortBy", "onError", "processors", "description");
+
     /// True when the chain ends in a step that makes one trace per gather (stack).
     public boolean reduces() {
         return !steps.isEmpty() && steps.getLast().spec().reducesToOneTrace();
@@ -68,11 +71,25 @@ public record Job(Path input, Path output, List<String> key, List<String> sortBy
         return parse(root, file.toAbsolutePath().getParent(), file);
     }
 
-    /// Validates a parsed job; `base` resolves relative paths.
+    /// Validates a parsed job against the processors on the class path ([ProcessorRegistry#loaded]);
+    /// `base` resolves relative paths.
     public static Job parse(JsonNode root, Path base, Path file) {
+        return parse(root, base, file, ProcessorRegistry.loaded());
+    }
+
+    /// Validates a parsed job against `registry`; `base` resolves relative paths.
+    public static Job parse(JsonNode root, Path base, Path file, ProcessorRegistry registry) {
         List<String> errors = new ArrayList<>();
         if (root == null || !root.isObject()) {
             throw new InvalidJobException(file, List.of("a job is a JSON object with input, output, key and processors"));
+        }
+        for (java.util.Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!TOP_LEVEL.contains(field)) {
+                String near = TOP_LEVEL.stream().filter(k -> k.equalsIgnoreCase(field)).findFirst().orElse(null);
+                errors.add("unknown field '" + field + "'" + (near != null ? "; did you mean '" + near + "'?" : "")
+                        + " (a job has " + String.join(", ", TOP_LEVEL) + ")");
+            }
         }
         Path input = path(root, "input", base, errors);
         Path output = path(root, "output", base, errors);
@@ -91,10 +108,10 @@ public record Job(Path input, Path output, List<String> key, List<String> sortBy
                 JsonNode p = list.get(i);
                 String name = p.path("name").asText("");
                 String where = "processors[" + i + "] (" + (name.isEmpty() ? "no name" : name) + ")";
-                ProcessorSpec spec = Processors.find(name);
+                ProcessorSpec spec = registry.find(name);
                 if (spec == null) {
                     List<String> names = new ArrayList<>();
-                    Processors.all().forEach(s -> names.add(s.name()));
+                    registry.all().forEach(s -> names.add(s.name()));
                     errors.add(where + ": unknown processor '" + name + "'; known: " + names);
                     continue;
                 }

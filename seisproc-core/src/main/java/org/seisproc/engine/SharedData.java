@@ -12,7 +12,6 @@ import java.util.Map;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.ensemble.EnsembleIndex;
 import org.seisproc.ensemble.EnsembleKey;
-import org.seisproc.ensemble.GatherReader;
 import org.seisproc.ensemble.internal.HeaderColumns;
 
 /// What a job's coordinator loads ONCE and every worker reads: the header columns the job
@@ -20,9 +19,15 @@ import org.seisproc.ensemble.internal.HeaderColumns;
 ///
 /// Columns live in one off-heap arena (int32, native order: [#INT]); workers get read-only
 /// views of the same memory ([#column] returns a fresh read-only view each call, never a
-/// copy: every view has the same address), and read gathers straight from the mapped store
-/// through their own [GatherReader] ([#reader]) — a worker's own memory is the gather it works
-/// on. The index is mapped from `index/<name>.idx` (built first when absent or stale).
+/// copy: every view has the same address). Workers read gathers through their own
+/// [EnsembleUnit], straight from this dataset's mapped store and in the order of this index —
+/// a worker's own memory is the gather it works on. The index is mapped from
+/// `index/<name>.idx` (built first when absent or stale).
+///
+/// One way for workers: the unit copies each trace's raw header with its samples into the
+/// gather, so processors read header values there ([GatherData#header]); the columns here are
+/// for coordinator-side work that needs a header value of every trace (QC maps, the migration's
+/// spatial index), loaded once and shared by every thread that asks.
 ///
 /// Across processes (several JVMs, or Spark executors on one host) the mapped files play the
 /// role that fork copy-on-write plays in the Python original: each process maps the same
@@ -110,11 +115,6 @@ public final class SharedData implements AutoCloseable {
             throw new IllegalStateException("no ensemble index was loaded");
         }
         return index;
-    }
-
-    /// A gather reader for one worker: its own buffer over the shared store and index.
-    public GatherReader reader() {
-        return new GatherReader(dataset(), index());
     }
 
     /// What is held, and its bytes.

@@ -56,7 +56,7 @@ class EngineTest {
                 + "{\"name\": \"nmo\", \"velocities\": " + velocities() + ", \"maxStretchPercent\": 30}, {\"name\": \"stack\"}]");
         try (Dataset in = Dataset.open(dataset)) {
             EnsemblePlan plan = TestPlans.byKey(in, "cdp", "offset");
-            Engine.Report r = Engine.run(job, in, plan, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            Engine.Report r = Engine.run(PreparedJob.of(job, in, plan), Engine.Options.defaults().withWorkers(2));
             assertThat(r.complete()).isTrue();
             assertThat(r.failures()).isEmpty();
             try (Dataset out = Dataset.open(job.output())) {
@@ -106,8 +106,8 @@ class EngineTest {
                     assertThat(index.trace(e, i)).isEqualTo(brute.trace(e, i));
                 }
             }
-            Engine.run(viaIndex, in, index, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
-            Engine.run(viaBrute, in, brute, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            Engine.run(PreparedJob.of(viaIndex, in, index), Engine.Options.defaults().withWorkers(2));
+            Engine.run(PreparedJob.of(viaBrute, in, brute), Engine.Options.defaults().withWorkers(2));
         }
         try (Dataset a = Dataset.open(viaIndex.output()); Dataset b = Dataset.open(viaBrute.output())) {
             assertThat(a.sampleDigest()).isEqualTo(b.sampleDigest());
@@ -121,7 +121,7 @@ class EngineTest {
         Job partial = job("partial.ds", chain);
         try (Dataset in = Dataset.open(dataset)) {
             EnsemblePlan plan = TestPlans.byKey(in, "cdp", "offset");
-            Engine.run(full, in, plan, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            Engine.run(PreparedJob.of(full, in, plan), Engine.Options.defaults().withWorkers(2));
             AtomicBoolean cancel = new AtomicBoolean();
             long half = in.traceCount() / 2;
             Engine.Options stopHalfway = new Engine.Options(1, false, true, done -> {
@@ -129,11 +129,11 @@ class EngineTest {
                     cancel.set(true);
                 }
             }, cancel);
-            Engine.Report first = Engine.run(partial, in, plan, HeaderLayout.standard(), stopHalfway);
+            Engine.Report first = Engine.run(PreparedJob.of(partial, in, plan), stopHalfway);
             assertThat(first.complete()).isFalse();
             assertThat(partial.output().resolve(DatasetFiles.MANIFEST)).doesNotExist();
             assertThat(partial.output().resolve(Engine.PROGRESS_FILE)).exists();
-            Engine.Report second = Engine.run(partial, in, plan, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            Engine.Report second = Engine.run(PreparedJob.of(partial, in, plan), Engine.Options.defaults().withWorkers(2));
             assertThat(second.complete()).isTrue();
             assertThat(second.skipped()).isPositive().isLessThan(plan.ensembles());
             assertThat(partial.output().resolve(Engine.PROGRESS_FILE)).doesNotExist();
@@ -165,7 +165,7 @@ class EngineTest {
                     List.of(base.steps().get(0), new Job.Step(failing, Parameters.of(failing, Map.of()))));
             try (Dataset in = Dataset.open(dataset)) {
                 EnsemblePlan plan = TestPlans.byKey(in, "cdp", "offset");
-                Engine.Report r = Engine.run(job, in, plan, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+                Engine.Report r = Engine.run(PreparedJob.of(job, in, plan), Engine.Options.defaults().withWorkers(2));
                 assertThat(r.complete()).isFalse();
                 assertThat(r.failures()).hasSize(1);
                 assertThat(r.failures().getFirst().key()).containsExactly(5L);
@@ -181,8 +181,8 @@ class EngineTest {
     void parameterProblemsFoundAtInitStopTheJobBeforeWork() throws Exception {
         Job job = job("never.ds", "[{\"name\": \"bandpass\", \"f1\": 50, \"f2\": 10}]");
         try (Dataset in = Dataset.open(dataset)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Engine.run(job, in, TestPlans.byKey(in, "cdp", "offset"),
-                    HeaderLayout.standard(), Engine.Options.defaults())).isInstanceOf(Job.InvalidJobException.class)
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Engine.run(PreparedJob.of(job, in, TestPlans.byKey(in, "cdp", "offset")),
+                    Engine.Options.defaults())).isInstanceOf(Job.InvalidJobException.class)
                     .hasMessageContaining("Ormsby corners");
         }
         assertThat(dir.resolve("never.ds")).doesNotExist();
@@ -196,7 +196,7 @@ class EngineTest {
         try (Dataset in = Dataset.open(dataset);
              SharedData shared = SharedData.load(in, List.of(), org.seisproc.ensemble.EnsembleKey.parse("cdp", "offset"))) {
             EnsemblePlan plan = new IndexPlan(shared.index());
-            Engine.Report r = Engine.run(job, in, plan, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            Engine.Report r = Engine.run(PreparedJob.of(job, in, plan), Engine.Options.defaults().withWorkers(2));
             assertThat(r.complete()).isTrue();
             assertThat(r.workers()).hasSize(2);
             assertThat(r.startupSeconds()).isPositive();
@@ -239,7 +239,7 @@ class EngineTest {
     void aStackGetsItsOwnHeaderTableDecodedFromItsHeaders() throws Exception {
         Job job = job("stack-table.ds", "[{\"name\": \"nmo\", \"velocities\": " + velocities() + "}, {\"name\": \"stack\"}]");
         try (Dataset in = Dataset.open(dataset)) {
-            Engine.run(job, in, TestPlans.byKey(in, "cdp", "offset"), HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2));
+            Engine.run(PreparedJob.of(job, in, TestPlans.byKey(in, "cdp", "offset")), Engine.Options.defaults().withWorkers(2));
         }
         Path table = job.output().resolve(DatasetFiles.HEADERS_PARQUET);
         assertThat(Files.isSameFile(table, dataset.resolve(DatasetFiles.HEADERS_PARQUET))).isFalse();
@@ -282,7 +282,7 @@ class EngineTest {
                     return all.keyNames();
                 }
             };
-            assertThat(Engine.run(job, in, evenOnly, HeaderLayout.standard(), Engine.Options.defaults().withWorkers(2)).complete()).isTrue();
+            assertThat(Engine.run(PreparedJob.of(job, in, evenOnly), Engine.Options.defaults().withWorkers(2)).complete()).isTrue();
             java.util.Set<Long> planned = new java.util.HashSet<>();
             for (int e = 0; e < evenOnly.ensembles(); e++) {
                 for (int i = 0; i < evenOnly.traceCount(e); i++) {

@@ -43,7 +43,7 @@ class SharedDataTest {
             List<Future<long[]>> seen = new ArrayList<>();
             for (int w = 0; w < 3; w++) {
                 seen.add(pool.submit(() -> new long[] {shared.column("cdp").address(), shared.index().permutation().address(),
-                        shared.reader().dataset().samples().address()}));
+                        shared.dataset().samples().address()}));
             }
             long[] first = seen.get(0).get();
             for (Future<long[]> f : seen) {

@@ -101,6 +101,18 @@ public final class TargetDir {
         return new TargetDir(abs);
     }
 
+    /// Opens `dir` — an incomplete dataset another process or thread is writing and holds the
+    /// lock of — for writing traces into its existing `files` (each checked for its size);
+    /// a clear error when it is not such a dataset.
+    public static TargetDir attached(Path dir, java.util.Map<String, Long> files) {
+        TargetDir t = resumable(dir, files);
+        if (t == null) {
+            throw new DatasetException(dir.toAbsolutePath().normalize(), "is not a dataset being written with the expected files"
+                    + " (" + String.join(", ", files.keySet()) + "); its coordinator must create it first");
+        }
+        return t;
+    }
+
     public Path dir() {
         return dir;
     }

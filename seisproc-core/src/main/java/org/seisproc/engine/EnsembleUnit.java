@@ -1,0 +1,118 @@
+package org.seisproc.engine;
+
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+import org.seisproc.dataset.Dataset;
+import org.seisproc.dataset.DatasetWriter;
+
+/// The one per-ensemble unit of the engine: read an ensemble's traces straight from the mapped
+/// store (in plan order) → run the processor chain → write the result at its positions. Every
+/// runner stands on it: the local thread pool ([Engine#run]), a Spark task, the web preview
+/// ([#process], nothing written), QC stacking and batch QC.
+///
+/// A unit belongs to one worker thread: it owns its processor instances (initialised once, as
+/// the JavaSeis lifecycle has it) and its gather buffer, which grows to the largest gather and
+/// is reused — the gather it is working on is the worker's own memory; the dataset, the index
+/// and the plan are shared. It counts what it copied in and wrote out ([#stats]).
+public final class EnsembleUnit {
+    private final PreparedJob job;
+    private final Dataset input;
+    private final EnsemblePlan plan;
+    private final List<Processor> chain;
+    private final GatherData gather;
+    private final long inTraceBytes;
+    private final long outTraceBytes;
+    private int gathers;
+    private long traces;
+    private long bytesIn;
+    private long bytesOut;
+
+    EnsembleUnit(PreparedJob job) {
+        this.job = job;
+        this.input = job.input();
+        this.plan = job.plan();
+        this.chain = job.newChain();
+        this.gather = new GatherData(input.samplesPerTrace(), input.traceHeaderBytes(), input.headerByteOrder());
+        this.inTraceBytes = (long) input.samplesPerTrace() * Float.BYTES + input.traceHeaderBytes();
+        this.outTraceBytes = (long) input.samplesPerTrace() * input.sampleType().bytes() + input.traceHeaderBytes();
+    }
+
+    /// The input gather of ensemble `e` (samples and raw headers, in plan order). The returned
+    /// object is this unit's buffer: valid until the next call ([GatherData#copy] keeps it).
+    public GatherData read(int e) {
+        int n = plan.traceCount(e);
+        gather.reset(n, plan, e);
+        int n1 = input.samplesPerTrace();
+        int hb = input.traceHeaderBytes();
+        MemorySegment headers = gather.headers();
+        long[] numbers = gather.traces();
+        float[] samples = gather.samples();
+        for (int i = 0; i < n; i++) {
+            long t = plan.trace(e, i);
+            numbers[i] = t;
+            input.readTrace(t, samples, i * n1);
+            MemorySegment.copy(input.traceHeaders(), t * hb, headers, (long) i * hb, hb);
+        }
+        bytesIn += n * inTraceBytes;
+        return gather;
+    }
+
+    /// Ensemble `e` read and processed by the chain, in memory; nothing is written. The returned
+    /// object is this unit's buffer (see [#read]).
+    public GatherData process(int e) {
+        read(e);
+        for (Processor p : chain) {
+            p.process(gather);
+        }
+        return gather;
+    }
+
+    /// Writes a processed gather of ensemble `e`: each trace back at its own position, or, for a
+    /// chain that reduces the ensemble to one trace (stack), that trace at position `e`.
+    public void write(GatherData processed, int e, DatasetWriter out) {
+        int n1 = processed.n1();
+        int hb = processed.headerBytes();
+        if (job.reduces()) {
+            out.writeTrace(e, processed.samples(), 0);
+            out.writeHeader(e, processed.headers(), 0);
+            bytesOut += outTraceBytes;
+            return;
+        }
+        long[] numbers = processed.traces();
+        for (int i = 0; i < processed.n2(); i++) {
+            long t = numbers[i];
+            out.writeTrace(t, processed.samples(), i * n1);
+            out.writeHeader(t, processed.headers(), (long) i * hb);
+        }
+        bytesOut += processed.n2() * outTraceBytes;
+    }
+
+    /// Reads, processes and writes ensemble `e` (the local engine's and a Spark task's step).
+    public void run(int e, DatasetWriter out) {
+        int n = plan.traceCount(e);
+        write(process(e), e, out);
+        gathers++;
+        traces += n;
+    }
+
+    /// Ends the chain's lifecycle ([Processor#finish]); call once, after the last ensemble.
+    public void finish() {
+        for (Processor p : chain) {
+            p.finish();
+        }
+    }
+
+    /// What this unit did: ensembles run, their traces, bytes copied from the shared store into
+    /// its buffer, bytes written.
+    public Stats stats() {
+        return new Stats(gathers, traces, bytesIn, bytesOut);
+    }
+
+    /// @param gathers  ensembles run through [#run]
+    /// @param traces   their input traces
+    /// @param bytesIn  bytes copied from the shared, mapped input into the unit's gather buffer
+    /// @param bytesOut bytes written to the output store
+    public record Stats(int gathers, long traces, long bytesIn, long bytesOut) {
+    }
+}
