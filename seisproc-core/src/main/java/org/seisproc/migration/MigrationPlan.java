@@ -266,8 +266,11 @@ public final class MigrationPlan {
                 continue;
             }
             input.reader().read(t, ws.raw);
-            ws.prep.prepare(ws.raw, ws.prepared);
             read++;
+            if (dead(ws.raw)) {
+                continue; // a dead (all-zero) trace adds nothing but its fold
+            }
+            ws.prep.prepare(ws.raw, ws.prepared);
             float mx = (sx[t] + gx[t]) * 0.5f;
             float my = (sy[t] + gy[t]) * 0.5f;
             float[] sum = sums[c];
@@ -295,6 +298,15 @@ public final class MigrationPlan {
             }
         }
         return normalise(tile, sums, fold, nk, nkPad, read, contributions);
+    }
+
+    private static boolean dead(float[] trace) {
+        for (float v : trace) {
+            if (v != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private TileImage normalise(Tile tile, float[][] sums, int[][] fold, int nk, int nkPad, long read, long contributions) {

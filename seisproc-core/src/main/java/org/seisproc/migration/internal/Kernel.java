@@ -27,7 +27,7 @@ public interface Kernel {
 
     /// Adds the contributions; returns nothing (the caller counts `nk − kMin` contributions).
     ///
-    /// @param p       prepared input trace (length nt + 3)
+    /// @param p       prepared input trace (length [TracePrep#length])
     /// @param op      the output trace's operator
     /// @param sxr     source x minus image x (m), likewise `syr`, `gxr`, `gyr` for the receiver
     /// @param dm      midpoint-to-image distance (m)

@@ -7,7 +7,7 @@ import org.jtransforms.fft.FloatFFT_1D;
 /// for anti-aliasing, causal and anticausal integration (running sums forward, then backward,
 /// in double precision), after which a triangle of any length is three reads (see
 /// [org.seisproc.migration.AntiAlias]). The result is stored with sample i at index i + 1 and
-/// zeros at 0 and past the end (length nt + 3).
+/// zeros at 0 and past the end (length nt + 3 + 64).
 ///
 /// Not thread-safe: one per worker.
 public final class TracePrep {
@@ -50,10 +50,14 @@ public final class TracePrep {
 
     /// Length of a prepared trace.
     public int length() {
-        return nt + 3;
+        return nt + 3 + PAD;
     }
 
-    /// Prepares `trace[0..nt)` into `out` (length ≥ nt + 3).
+    /// Zeros past the end beyond the 2 guaranteed ones: room for the vector kernel's two
+    /// contiguous loads of up to 16 lanes each from any clamped index.
+    private static final int PAD = 64;
+
+    /// Prepares `trace[0..nt)` into `out` (length ≥ [#length]).
     public void prepare(float[] trace, float[] out) {
         if (fft != null) {
             System.arraycopy(trace, 0, work, 0, nt);
@@ -75,8 +79,7 @@ public final class TracePrep {
             System.arraycopy(trace, 0, out, 1, nt);
         }
         out[0] = 0;
-        out[nt + 1] = 0;
-        out[nt + 2] = 0;
+        java.util.Arrays.fill(out, nt + 1, nt + 3 + PAD, 0f);
         if (integrate) {
             double run = 0;
             for (int i = 1; i <= nt; i++) {
