@@ -8,8 +8,11 @@ package org.seisproc.migration;
 /// - spherical spreading: 1/r of each leg relative to its vertical path, cₛ·cᵣ in 3D and
 ///   √(cₛ·cᵣ) in 2D.
 ///
-/// The rho filter is the time derivative of order ½ (2D) or 1 (3D), (iω)^p with ω in radians
-/// per sample (so the gain at Nyquist is π^p): [Rho#AUTO] picks by the survey (one inline = 2D).
+/// The rho filter is the anticausal time derivative of order ½ (2D) or 1 (3D), (−iω)^p with ω in
+/// radians per sample (so the gain at Nyquist is π^p; p = 1 is −d/dt): the Kirchhoff sum collects
+/// an event anticausally (a half-integral in 2D, an integral in 3D) and this undoes it, so a flat
+/// reflector keeps its zero-phase wavelet and polarity. [Rho#AUTO] picks by the survey (one
+/// inline = 2D).
 ///
 /// @param obliquity whether to apply the obliquity factor
 /// @param spreading whether to apply the spherical-spreading factor

@@ -88,4 +88,22 @@ class KernelTest {
             assertThat(fromIntegral).as("sample %d", j).isCloseTo(direct, org.assertj.core.data.Offset.offset(1e-4));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void theRhoFilterOfOrderOneIsMinusTheTimeDerivative() {
+        int nt = 512;
+        float[] raw = new float[nt];
+        double w = 2 * Math.PI * 20 / nt; // radians per sample, a whole number of periods
+        for (int i = 0; i < nt; i++) {
+            raw[i] = (float) (Math.sin(w * i) * Math.exp(-Math.pow((i - 256) / 60.0, 2)));
+        }
+        TracePrep prep = new TracePrep(nt, 1.0, false);
+        float[] p = new float[prep.length()];
+        prep.prepare(raw, p);
+        for (int i = 200; i < 312; i++) {
+            double g = Math.exp(-Math.pow((i - 256) / 60.0, 2));
+            double derivative = -w * Math.cos(w * i) * g - Math.sin(w * i) * g * (-2 * (i - 256) / 3600.0);
+            assertThat((double) p[i + 1]).as("sample %d", i).isCloseTo(derivative, org.assertj.core.data.Offset.offset(0.01 * w));
+        }
+    }
 }

@@ -2,7 +2,7 @@ package org.seisproc.migration.internal;
 
 import org.jtransforms.fft.FloatFFT_1D;
 
-/// Prepares an input trace for the kernel: the rho filter (iω)^p (p = ½ in 2D, 1 in 3D, 0 off;
+/// Prepares an input trace for the kernel: the rho filter (−iω)^p (p = ½ in 2D, 1 in 3D, 0 off;
 /// ω in radians per sample, applied by FFT on a zero-padded copy so nothing wraps around), then,
 /// for anti-aliasing, causal and anticausal integration (running sums forward, then backward,
 /// in double precision), after which a triangle of any length is three reads (see
@@ -32,8 +32,11 @@ public final class TracePrep {
             this.fft = new FloatFFT_1D(n);
             this.work = new float[n];
             this.response = new float[n];
-            // (iω)^p = |ω|^p (cos(pπ/2) + i sin(pπ/2)) for ω > 0: stored as (re, im) per bin k
-            double phase = order * Math.PI / 2;
+            // (−iω)^p = |ω|^p (cos(pπ/2) − i sin(pπ/2)) for ω > 0 (forward transform e^{−iωt}):
+            // stored as (re, im) per bin k. The summation along a diffraction curve tangent to an
+            // event from below collects it anticausally (image energy before the event time: a
+            // half-integral in 2D, an integral in 3D, phase +pπ/2); this filter undoes that.
+            double phase = -order * Math.PI / 2;
             for (int k = 1; k < n / 2; k++) {
                 double mag = Math.pow(2 * Math.PI * k / n, order);
                 response[2 * k] = (float) (mag * Math.cos(phase));
