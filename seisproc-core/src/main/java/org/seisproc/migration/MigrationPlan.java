@@ -241,8 +241,6 @@ public final class MigrationPlan {
                 }
             }
         }
-        Aperture ap = params.aperture();
-        float dmax = (float) ap.maxDistanceMeters();
         int[] traces = query(tile);
         long contributions = 0;
         int read = 0;
@@ -271,33 +269,45 @@ public final class MigrationPlan {
                 continue; // a dead (all-zero) trace adds nothing but its fold
             }
             ws.prep.prepare(ws.raw, ws.prepared);
-            float mx = (sx[t] + gx[t]) * 0.5f;
-            float my = (sy[t] + gy[t]) * 0.5f;
-            float[] sum = sums[c];
-            for (int i = i0; i <= i1; i++) {
-                int row = (i - tile.inline0()) * tile.crosslines() - tile.crossline0();
-                for (int j = j0; j <= j1; j++) {
-                    int b = row + j;
-                    float dx = mx - ox[b];
-                    float dy = my - oy[b];
-                    float dm = (float) Math.sqrt(dx * dx + dy * dy);
-                    if (dm > dmax) {
-                        continue;
-                    }
-                    Operator op = ops == null ? shared : ops[b];
-                    int kMin = op.firstSample(dm);
-                    if (kMin >= nk) {
-                        continue;
-                    }
-                    int kFull = op.firstFullSample(dm);
-                    float w = (float) ap.distanceWeight(dm);
-                    ws.kernel.add(ws.prepared, op, sx[t] - ox[b], sy[t] - oy[b], gx[t] - ox[b], gy[t] - oy[b], dm, w, kMin, kFull,
-                            sum, b * nkPad);
-                    contributions += nk - kMin;
-                }
-            }
+            contributions += addTrace(t, tile, i0, i1, j0, j1, ox, oy, ops, sums[c], nkPad, ws);
         }
         return normalise(tile, sums, fold, nk, nkPad, read, contributions);
+    }
+
+    /// One input trace's contributions to the output traces of `tile` within its aperture (its
+    /// own method, so that it is compiled after a few thousand traces rather than by on-stack
+    /// replacement of a tile loop that runs a handful of times); returns the contributions.
+    private long addTrace(int t, Tile tile, int i0, int i1, int j0, int j1, float[] ox, float[] oy, Operator[] ops, float[] sum,
+                          int nkPad, Workspace ws) {
+        int nk = grid.time().count();
+        Aperture ap = params.aperture();
+        float dmax = (float) ap.maxDistanceMeters();
+        float mx = (sx[t] + gx[t]) * 0.5f;
+        float my = (sy[t] + gy[t]) * 0.5f;
+        long contributions = 0;
+        for (int i = i0; i <= i1; i++) {
+            int row = (i - tile.inline0()) * tile.crosslines() - tile.crossline0();
+            for (int j = j0; j <= j1; j++) {
+                int b = row + j;
+                float dx = mx - ox[b];
+                float dy = my - oy[b];
+                float dm = (float) Math.sqrt(dx * dx + dy * dy);
+                if (dm > dmax) {
+                    continue;
+                }
+                Operator op = ops == null ? shared : ops[b];
+                int kMin = op.firstSample(dm);
+                if (kMin >= nk) {
+                    continue;
+                }
+                int kFull = op.firstFullSample(dm);
+                float w = (float) ap.distanceWeight(dm);
+                ws.kernel.add(ws.prepared, op, sx[t] - ox[b], sy[t] - oy[b], gx[t] - ox[b], gy[t] - oy[b], dm, w, kMin, kFull, sum,
+                        b * nkPad);
+                contributions += nk - kMin;
+            }
+        }
+        return contributions;
     }
 
     private static boolean dead(float[] trace) {
