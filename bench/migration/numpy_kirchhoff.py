@@ -5,7 +5,7 @@ v = 2000 m/s, linear interpolation, angle limit 89 deg, 1000 m distance aperture
 anti-aliasing, no weights, no rho filter -- vectorised over output samples and output traces:
 for each input trace one array expression over (output traces in aperture) x (samples).
 
-Usage: numpy_kirchhoff.py JOB.bin NK BINS  ->  prints "contributions seconds contributions/s"
+Usage: numpy_kirchhoff.py JOB.bin NK BINS  ->  prints "contributions seconds contributions/s cpu-s contributions/cpu-s"
 """
 import struct
 import sys
@@ -38,6 +38,7 @@ def main():
     image = np.zeros((bins * bins, nk), dtype=np.float32)
     contributions = 0
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for t in range(n):
         sx, sy, gx, gy = coords[t]
         mx, my = (sx + gx) / 2, (sy + gy) / 2
@@ -59,7 +60,8 @@ def main():
         v *= r[None, :] >= d[:, None]
         image[sel] += v
     s = time.perf_counter() - t0
-    print(f"{contributions} {s:.4f} {contributions / s:.4e}")
+    c = time.process_time() - c0
+    print(f"{contributions} {s:.4f} {contributions / s:.4e} {c:.4f} {contributions / c:.4e}")
 
 
 if __name__ == "__main__":

@@ -37,5 +37,5 @@ for r in $(seq 1 "$runs"); do
       echo "seisproc $mode workers=$w: contributions seconds contrib/s cpu-s contrib/cpu-s = $line"
     done
   done
-  echo "numpy (1 core): contributions seconds contrib/s = $(/usr/bin/python3 "$here/numpy_kirchhoff.py" "$work/job.bin" 500 "$bins")"
+  echo "numpy (1 core): contributions seconds contrib/s cpu-s contrib/cpu-s = $(/usr/bin/python3 "$here/numpy_kirchhoff.py" "$work/job.bin" 500 "$bins")"
 done

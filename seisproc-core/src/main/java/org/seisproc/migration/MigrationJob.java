@@ -289,7 +289,7 @@ public record MigrationJob(Path input, Path output, Path gathers, HeaderMapping 
         }
         Map<String, String> roles = new LinkedHashMap<>();
         List<String> valid = new ArrayList<>(HeaderMapping.standard().asMap().keySet());
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             if (!valid.contains(e.getKey())) {
                 errors.add("headers: unknown role '" + e.getKey() + "'; known: " + valid);
             } else if (!e.getValue().isTextual()) {

@@ -255,8 +255,8 @@ public final class MigrationPlan {
             int j0 = Math.max(tile.crossline0(), (int) Math.ceil((mxl[t] - apCrossline - grid.firstCrossline()) / grid.crosslineStep()));
             int j1 = Math.min(tile.crossline0() + tile.crosslines() - 1,
                     (int) Math.floor((mxl[t] + apCrossline - grid.firstCrossline()) / grid.crosslineStep()));
-            int fi = (int) Math.round((mil[t] - grid.firstInline()) / grid.inlineStep()) - tile.inline0();
-            int fj = (int) Math.round((mxl[t] - grid.firstCrossline()) / grid.crosslineStep()) - tile.crossline0();
+            int fi = Math.round((mil[t] - grid.firstInline()) / grid.inlineStep()) - tile.inline0();
+            int fj = Math.round((mxl[t] - grid.firstCrossline()) / grid.crosslineStep()) - tile.crossline0();
             if (fi >= 0 && fi < tile.inlines() && fj >= 0 && fj < tile.crosslines()) {
                 fold[c][fi * tile.crosslines() + fj]++;
             }
