@@ -251,4 +251,57 @@ class SyntheticSurveyMigrationTest {
             return d.sampleDigest();
         }
     }
+
+    @Test
+    void inThreeDTheDiffractorFocusesAtItsModelledInlineCrosslineAndTime() throws Exception {
+        // seisproc synth's default geometry for 96 channels: 4 receiver lines 200 m apart, so 4
+        // inlines of midpoints 100 m apart, crosslines 12.5 m apart; the diffractor lies between
+        // inlines 2 and 3 (its y is the middle of the swath)
+        SyntheticSurvey s3 = new SyntheticSurvey(SurveyGeometry.of(24, 96), 400, 4000, SampleFormat.IEEE_FLOAT32, 11);
+        Path sgy = dir.resolve("swath.sgy");
+        s3.write(sgy, ByteOrder.BIG_ENDIAN, 2, t -> { });
+        Path ds = dir.resolve("swath.ds");
+        Importer.run(List.of(sgy), ds, Importer.Options.defaults().withWorkers(2));
+        JsonNode d = JSON.readTree(Files.readString(Path.of(sgy + ".model.json"))).path("diffractor");
+        String text = "{\"input\": \"" + ds + "\", \"output\": \"" + dir.resolve("swath-image.ds") + "\","
+                + "\"velocity\": {\"kind\": \"linear\", \"v0\": " + SyntheticSurvey.V0 + ", \"k\": " + SyntheticSurvey.K + "},"
+                + "\"aperture\": {\"maxDistanceMeters\": 600, \"maxAngleDegrees\": 60, \"taperFraction\": 0.2},"
+                + "\"execution\": {\"tileInlines\": 4, \"tileCrosslines\": 32}}";
+        MigrationJob job = MigrationJob.parse(JSON.readTree(text), dir).job();
+        double il;
+        double xl;
+        int nx;
+        try (PreparedMigration pm = PreparedMigration.prepare(job)) {
+            assertThat(pm.plan().threeD()).isTrue();
+            assertThat(pm.grid().inlines()).isEqualTo(4);
+            BinGrid b = pm.plan().bins();
+            il = b.inline(d.path("xMeters").asDouble(), d.path("yMeters").asDouble()) - pm.grid().firstInline();
+            xl = b.crossline(d.path("xMeters").asDouble(), d.path("yMeters").asDouble()) - pm.grid().firstCrossline();
+            nx = pm.grid().crosslines();
+            assertThat(Migration.run(pm, new Migration.Options(2, true, false), MigrationListener.NONE, new MigrationControl()).complete())
+                    .isTrue();
+        }
+        float[][] img = image(dir.resolve("swath-image.ds"));
+        double k0 = d.path("t0Seconds").asDouble() / 0.004;
+        int bestIl = -1;
+        int bestXl = -1;
+        int bestK = -1;
+        float best = 0;
+        for (int i = 0; i < 4; i++) {
+            for (int x = (int) xl - 20; x <= xl + 20; x++) {
+                for (int k = (int) k0 - 12; k <= k0 + 12; k++) {
+                    float v = Math.abs(img[i * nx + x][k]);
+                    if (v > best) {
+                        best = v;
+                        bestIl = i;
+                        bestXl = x;
+                        bestK = k;
+                    }
+                }
+            }
+        }
+        assertThat(Math.abs(bestIl - il)).as("focus inline index %d, modelled %.2f", bestIl, il).isLessThanOrEqualTo(1.0);
+        assertThat(Math.abs(bestXl - xl)).as("focus crossline index %d, modelled %.2f", bestXl, xl).isLessThanOrEqualTo(1.0);
+        assertThat(Math.abs(bestK - k0)).as("focus sample %d, modelled %.2f", bestK, k0).isLessThanOrEqualTo(2.0 + 1e-6);
+    }
 }
