@@ -198,8 +198,10 @@ public final class Migration {
         return perClass;
     }
 
-    /// Writes a tile's traces and headers into the outputs.
-    static void write(PreparedMigration pm, TileImage image, DatasetWriter stack, DatasetWriter gathers) {
+    /// Writes a tile's traces and headers into the outputs (`gathers` may be null). Public for a
+    /// distributed run: a task migrates its tiles with [MigrationPlan#migrate] and writes them
+    /// through writers attached to its coordinator's outputs ([DatasetWriter#attach]).
+    public static void write(PreparedMigration pm, TileImage image, DatasetWriter stack, DatasetWriter gathers) {
         Tile tile = image.tile();
         OutputGrid grid = pm.grid();
         SurveyScan scan = pm.scan();

@@ -148,4 +148,56 @@ class BadInputTest {
             assertThat(energy).isGreaterThan(0);
         }
     }
+
+    /// A velocity dataset of 2000 m/s (10 ms samples, 0..0.49 s) with a trace for every bin of
+    /// inlines 1..`inlines` x crosslines 1..`crosslines`.
+    static Path velocityDataset(String name, int inlines, int crosslines) {
+        Path out = dir.resolve(name);
+        try (Dataset in = Dataset.open(survey)) {
+            DatasetWriter w = DatasetWriter.create(in, out, new org.seisproc.dataset.DatasetShape((long) inlines * crosslines, 50, 10_000,
+                    org.seisproc.dataset.SampleType.FLOAT32), "velocity", true, false);
+            float[] v = new float[50];
+            java.util.Arrays.fill(v, 2000f);
+            for (int i = 0; i < inlines; i++) {
+                for (int j = 0; j < crosslines; j++) {
+                    long t = (long) i * crosslines + j;
+                    w.writeTrace(t, v, 0);
+                    w.setHeader(t, TraceField.INLINE.field(), i + 1);
+                    w.setHeader(t, TraceField.CROSSLINE.field(), j + 1);
+                }
+            }
+            w.commit();
+        }
+        return out;
+    }
+
+    @Test
+    void aVelocityDatasetGivesTheSameImageAsTheSameConstantAndMustCoverTheGrid() throws Exception {
+        MigrationJob constant = job(survey, "vc.ds", "");
+        int inlines;
+        int crosslines;
+        try (PreparedMigration pm = PreparedMigration.prepare(constant)) {
+            inlines = pm.scan().inlineMax();
+            crosslines = pm.scan().crosslineMax();
+            assertThat(Migration.run(pm, new Migration.Options(2, true, false), MigrationListener.NONE, new MigrationControl()).complete())
+                    .isTrue();
+        }
+        Path velocity = velocityDataset("vrms.ds", inlines, crosslines);
+        String text = "{\"input\": \"" + survey + "\", \"output\": \"" + dir.resolve("vd.ds") + "\","
+                + "\"velocity\": {\"kind\": \"dataset\", \"path\": \"" + velocity + "\"}, \"aperture\": {\"maxDistanceMeters\": 300}}";
+        MigrationJob fromDataset = MigrationJob.parse(JSON.readTree(text), dir).job();
+        try (PreparedMigration pm = PreparedMigration.prepare(fromDataset)) {
+            assertThat(pm.velocityAt(1, 3)[10]).isEqualTo(2000f);
+            assertThat(Migration.run(pm, new Migration.Options(2, true, false), MigrationListener.NONE, new MigrationControl()).complete())
+                    .isTrue();
+        }
+        try (Dataset a = Dataset.open(dir.resolve("vc.ds")); Dataset b = Dataset.open(dir.resolve("vd.ds"))) {
+            assertThat(b.sampleDigest()).isEqualTo(a.sampleDigest());
+        }
+        Path partial = velocityDataset("vrms-half.ds", inlines, crosslines / 2);
+        String half = text.replace(velocity.toString(), partial.toString()).replace("vd.ds", "vh.ds");
+        MigrationJob j = MigrationJob.parse(JSON.readTree(half), dir).job();
+        assertThatThrownBy(() -> PreparedMigration.prepare(j)).isInstanceOf(MigrationException.class)
+                .hasMessageContaining("has no velocity trace for").hasMessageContaining("inline 1, crossline " + (crosslines / 2 + 1));
+    }
 }
