@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
 /// `seisproc migrate JOB.json [--estimate] [--workers N] [--overwrite]`: Kirchhoff prestack time
 /// migration (see docs/migration.md).
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = {"Kirchhoff prestack time migration of a dataset (3D or 2D) onto a bin grid: the stacked image and, when the",
-                "job names 'gathers', common-image gathers by offset class. Prints the survey scan and the memory/time estimate",
-                "first; refuses an output larger than the disk or the memory budget. Ctrl-C stops cleanly; rerunning resumes",
-                "from the last finished tile. The job file is described in docs/migration.md."})
+        description = {"Kirchhoff prestack time migration of a dataset (3D or 2D) onto a bin grid: the stacked image and, when "
+                + "the job names 'gathers', common-image gathers by offset class. Prints the survey scan and the memory/time estimate "
+                + "first; refuses an output larger than the disk or the memory budget. Ctrl-C stops cleanly; rerunning resumes from "
+                + "the last finished tile. The job file is described in docs/migration.md."})
 final class MigrateCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB.json")
     Path jobFile;
