@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Seismic data processing: SEG-Y and Seismic Unix files, datasets, headers, flows.",
         subcommands = {InfoCommand.class, HeadersCommand.class, ChecksumCommand.class, FieldsCommand.class,
                 SynthCommand.class, ImportCommand.class, ExportCommand.class, IndexCommand.class, GatherCommand.class,
-                SortCommand.class, ProcessorsCommand.class, RunCommand.class, SchemaCommand.class, DemoCommand.class,
+                SortCommand.class, ProcessorsCommand.class, RunCommand.class, MigrateCommand.class, SchemaCommand.class, DemoCommand.class,
                 VerifyCommand.class, ServeCommand.class, QcCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -46,7 +46,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             java.util.Map.entry("gather", GatherCommand::new), java.util.Map.entry("sort", SortCommand::new),
             java.util.Map.entry("processors", ProcessorsCommand::new), java.util.Map.entry("run", RunCommand::new),
             java.util.Map.entry("schema", SchemaCommand::new), java.util.Map.entry("verify", VerifyCommand::new),
-            java.util.Map.entry("serve", ServeCommand::new), java.util.Map.entry("qc", QcCommand::new));
+            java.util.Map.entry("serve", ServeCommand::new), java.util.Map.entry("qc", QcCommand::new),
+            java.util.Map.entry("migrate", MigrateCommand::new));
 
     /// A configured command line for `args` writing to `out` and `err`: the whole command tree,
     /// or, when `args` start with a command that runs on its own, the root with just that one.
