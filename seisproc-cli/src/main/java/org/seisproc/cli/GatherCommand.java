@@ -22,7 +22,7 @@ import org.seisproc.ensemble.EnsembleIndex;
 import org.seisproc.ensemble.EnsembleKey;
 import org.seisproc.ensemble.Gather;
 import org.seisproc.ensemble.GatherReader;
-import org.seisproc.ensemble.internal.HeaderColumns;
+import org.seisproc.ensemble.HeaderColumns;
 import org.seisproc.segy.HeaderField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAccumulator;
 import java.util.function.LongConsumer;
 
-import org.seisproc.dataset.internal.ParallelTraces;
+import org.seisproc.dataset.ParallelTraces;
 import org.seisproc.dataset.internal.TargetLock;
 import org.seisproc.segy.BinaryField;
 import org.seisproc.segy.BinaryHeader;

@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
-import org.seisproc.dataset.internal.HeaderColumns;
-import org.seisproc.dataset.internal.ParallelTraces;
+import org.seisproc.dataset.internal.HeaderDecoder;
+import org.seisproc.dataset.ParallelTraces;
 import org.seisproc.dataset.internal.TargetDir;
 import org.seisproc.io.parquet.ParquetIO;
 import org.seisproc.io.parquet.WriteOptions;
@@ -31,7 +31,7 @@ import org.seisproc.segy.SegyException;
 import org.seisproc.segy.SegyFile;
 import org.seisproc.segy.SegyInfo;
 import org.seisproc.segy.TextualHeader;
-import org.seisproc.segy.internal.Ibm;
+import org.seisproc.segy.Ibm;
 
 /// Imports SEG-Y/SU files into a dataset: parallel, streaming (memory bounded by the workers'
 /// scratch buffers, whatever the file size), lossless and atomic.
@@ -413,13 +413,13 @@ public final class Importer {
     /// Decodes every layout field of the raw headers into `headers.parquet`, 131,072 rows at a time.
     static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces, Path parquet) {
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
-             var writer = ParquetIO.writer(parquet, HeaderColumns.types(fields), WriteOptions.defaults())) {
+             var writer = ParquetIO.writer(parquet, HeaderDecoder.types(fields), WriteOptions.defaults())) {
             MemorySegment raw = mapRead(rawHeaders, arena);
             int batch = 1 << 17; // decoded in place, batch after batch
             org.seisproc.headers.HeaderTable columns = null;
             for (long first = 0; first < traces; first += batch) {
                 int count = (int) Math.min(batch, traces - first);
-                columns = HeaderColumns.decode(raw, headerBytes, order, fields, first, count, columns);
+                columns = HeaderDecoder.decode(raw, headerBytes, order, fields, first, count, columns);
                 writer.append(columns); // copies the rows: the arrays are refilled next time
             }
             writer.commit();

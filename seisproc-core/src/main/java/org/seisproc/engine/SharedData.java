@@ -12,7 +12,7 @@ import java.util.Map;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.ensemble.EnsembleIndex;
 import org.seisproc.ensemble.EnsembleKey;
-import org.seisproc.ensemble.internal.HeaderColumns;
+import org.seisproc.ensemble.HeaderColumns;
 
 /// What a job's coordinator loads ONCE and every worker reads: the header columns the job
 /// needs and the ensemble index, plus the dataset's mapped trace store.

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetException;
-import org.seisproc.ensemble.internal.HeaderColumns;
+import org.seisproc.ensemble.HeaderColumns;
 import org.seisproc.ensemble.internal.IndexStore;
 import org.seisproc.ensemble.internal.KeySort;
 

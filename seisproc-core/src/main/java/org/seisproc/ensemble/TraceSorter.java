@@ -8,7 +8,7 @@ import java.util.function.LongConsumer;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetWriter;
 import org.seisproc.dataset.SampleType;
-import org.seisproc.dataset.internal.ParallelTraces;
+import org.seisproc.dataset.ParallelTraces;
 
 /// Physically re-orders a dataset's traces into a new dataset: output trace `j` is input trace
 /// `permutation[j]` of the index of the sort key, raw headers and samples alike; textual,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.seisproc.dataset.Dataset;
-import org.seisproc.ensemble.internal.HeaderColumns;
+import org.seisproc.ensemble.HeaderColumns;
 
 /// The survey as the migration sees it, from the trace headers: coordinates with their scalars,
 /// extents, the bin grid fitted to the inline/crossline numbers, offsets, and what the header

@@ -171,8 +171,8 @@ public sealed interface VelocityModel {
         public Volume(Path path) {
             this.dataset = Dataset.open(path);
             this.dt = dataset.manifest().sampleIntervalMicros() * 1e-6;
-            int[] il = org.seisproc.ensemble.internal.HeaderColumns.intColumn(dataset, "iline");
-            int[] xl = org.seisproc.ensemble.internal.HeaderColumns.intColumn(dataset, "xline");
+            int[] il = org.seisproc.ensemble.HeaderColumns.intColumn(dataset, "iline");
+            int[] xl = org.seisproc.ensemble.HeaderColumns.intColumn(dataset, "xline");
             for (int t = 0; t < il.length; t++) {
                 traceOfBin.putIfAbsent(key(il[t], xl[t]), t);
             }

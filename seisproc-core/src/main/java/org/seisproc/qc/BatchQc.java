@@ -27,7 +27,7 @@ import org.seisproc.engine.EnsembleUnit;
 import org.seisproc.engine.GatherData;
 import org.seisproc.engine.Job;
 import org.seisproc.engine.PreparedJob;
-import org.seisproc.ensemble.internal.HeaderColumns;
+import org.seisproc.ensemble.HeaderColumns;
 
 /// `seisproc qc batch JOB.json`: a processing chain applied to selected gathers, compared
 /// before and after.

@@ -25,7 +25,7 @@ import org.seisproc.engine.GatherData;
 import org.seisproc.engine.Job;
 import org.seisproc.engine.PreparedJob;
 import org.seisproc.ensemble.EnsembleKey;
-import org.seisproc.ensemble.internal.HeaderColumns;
+import org.seisproc.ensemble.HeaderColumns;
 import org.seisproc.segy.HeaderField;
 import org.seisproc.segy.HeaderLayout;
 

@@ -20,7 +20,7 @@ import org.seisproc.ensemble.EnsembleIndex;
 import org.seisproc.ensemble.EnsembleKey;
 import org.seisproc.ensemble.Gather;
 import org.seisproc.ensemble.GatherReader;
-import org.seisproc.ensemble.internal.HeaderColumns;
+import org.seisproc.ensemble.HeaderColumns;
 import org.seisproc.headers.Column;
 import org.seisproc.headers.HeaderTable;
 import org.seisproc.io.parquet.ParquetIO;

@@ -5,7 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Locale;
 
-import org.seisproc.segy.internal.Ibm;
+import org.seisproc.segy.Ibm;
 
 /// The binary type of a header field: its size in bytes and how its bits become a number.
 ///

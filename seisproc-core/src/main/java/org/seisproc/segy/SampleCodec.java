@@ -6,7 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
-import org.seisproc.segy.internal.Ibm;
+import org.seisproc.segy.Ibm;
 
 /// Bulk conversion between encoded SEG-Y samples and primitive arrays.
 ///

@@ -109,7 +109,7 @@ class NonCanonicalIbmTest {
         try (var f = org.seisproc.segy.SegyFile.open(out2)) {
             float[] buf = new float[ns];
             f.readTrace(1, buf);
-            assertThat(buf[0]).isEqualTo(2 * org.seisproc.segy.internal.Ibm.toFloat(0x4201_0000));
+            assertThat(buf[0]).isEqualTo(2 * org.seisproc.segy.Ibm.toFloat(0x4201_0000));
         }
     }
 }

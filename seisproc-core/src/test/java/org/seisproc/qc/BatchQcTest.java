@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.Dataset;
-import org.seisproc.ensemble.internal.HeaderColumns;
+import org.seisproc.ensemble.HeaderColumns;
 
 /// Batch QC: noise is exactly before − after, before is the input, the metrics are what their
 /// definitions say, the stacks' difference is their difference; unknown gathers are named.

@@ -17,7 +17,7 @@ import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetFiles;
 import org.seisproc.dataset.DatasetWriter;
 import org.seisproc.ensemble.EnsembleKey;
-import org.seisproc.ensemble.internal.HeaderColumns;
+import org.seisproc.ensemble.HeaderColumns;
 import org.seisproc.headers.HeaderTable;
 import org.seisproc.io.parquet.DuckDbBackend;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.segy.internal.Ibm;
+import org.seisproc.segy.Ibm;
 
 /// The fast bulk IBM decoder gives bit-for-bit what the exact scalar decoder gives, on random
 /// words of every exponent and on the edge cases (zeros, unnormalized, subnormal, overflow).

@@ -112,7 +112,7 @@ class SampleCodecTest {
             double want = switch (f) {
                 case IEEE_FLOAT64 -> in[i];
                 case IEEE_FLOAT32 -> (float) in[i];
-                default -> org.seisproc.segy.internal.Ibm.toDouble(org.seisproc.segy.internal.Ibm.fromDouble(in[i]));
+                default -> org.seisproc.segy.Ibm.toDouble(org.seisproc.segy.Ibm.fromDouble(in[i]));
             };
             assertThat(Double.doubleToRawLongBits(got[i])).as("%s %s: %s → %s", f, o, in[i], got[i])
                     .isEqualTo(Double.doubleToRawLongBits(want));

@@ -1,4 +1,4 @@
-package org.seisproc.ensemble.internal;
+package org.seisproc.ensemble;
 
 import java.util.ArrayList;
 import java.util.List;

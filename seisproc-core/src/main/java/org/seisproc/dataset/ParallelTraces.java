@@ -1,4 +1,4 @@
-package org.seisproc.dataset.internal;
+package org.seisproc.dataset;
 
 import java.util.ArrayList;
 import java.util.List;

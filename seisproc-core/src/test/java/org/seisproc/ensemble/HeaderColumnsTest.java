@@ -1,4 +1,4 @@
-package org.seisproc.ensemble.internal;
+package org.seisproc.ensemble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.seisproc.segy.internal;
+package org.seisproc.segy;
 
 /// IBM System/360 single-precision hexadecimal floating point (SEG-Y sample format 1).
 ///

@@ -16,8 +16,8 @@ import org.seisproc.segy.HeaderField;
 /// Decodes header fields of raw 240-byte header blocks into typed columns: integers of up to
 /// 32 bits (but uint32) as int32, uint32 and 64-bit integers as int64, IEEE float32 as float,
 /// float64 and IBM floats as double (exact).
-public final class HeaderColumns {
-    private HeaderColumns() {
+public final class HeaderDecoder {
+    private HeaderDecoder() {
     }
 
     /// The column type of a field (int32, int64, float, double).

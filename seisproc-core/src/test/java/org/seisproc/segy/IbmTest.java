@@ -1,4 +1,4 @@
-package org.seisproc.segy.internal;
+package org.seisproc.segy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
