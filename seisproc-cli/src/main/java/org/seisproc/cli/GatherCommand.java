@@ -103,7 +103,7 @@ final class GatherCommand implements Callable<Integer> {
                 o.put("key", k.spec());
                 o.put("key2", k.secondary());
                 o.put("ensemble", g.ensemble());
-                o.put("keyValues", g.keyValues());
+                o.put("keyValues", g.key());
                 o.put("traces", g.n2());
                 o.put("samplesPerTrace", g.n1());
                 o.put("traceNumbers", Arrays.copyOf(g.traces(), g.n2()));
@@ -150,17 +150,17 @@ final class GatherCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static String abbreviate(int[] t) {
+    private static String abbreviate(long[] t) {
         if (t.length <= 12) {
             return Arrays.toString(t);
         }
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            parts.add(Integer.toString(t[i]));
+            parts.add(Long.toString(t[i]));
         }
         parts.add("...");
         for (int i = t.length - 3; i < t.length; i++) {
-            parts.add(Integer.toString(t[i]));
+            parts.add(Long.toString(t[i]));
         }
         return "[" + String.join(", ", parts) + "] (" + t.length + ")";
     }

@@ -1,5 +1,6 @@
 package org.seisproc.engine;
 
+import org.seisproc.ensemble.Gather;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
@@ -20,7 +21,8 @@ public final class EnsembleUnit {
     private final Dataset input;
     private final EnsemblePlan plan;
     private final List<Processor> chain;
-    private final GatherData gather;
+    private final Gather gather;
+    private final long[] key;
     private final long inTraceBytes;
     private final long outTraceBytes;
     private int gathers;
@@ -33,16 +35,18 @@ public final class EnsembleUnit {
         this.input = job.input();
         this.plan = job.plan();
         this.chain = job.newChain();
-        this.gather = new GatherData(input.samplesPerTrace(), input.traceHeaderBytes(), input.headerByteOrder());
+        this.gather = new Gather(input.samplesPerTrace(), input.traceHeaderBytes(), input.headerByteOrder());
+        this.key = new long[plan.keyNames().size()];
         this.inTraceBytes = (long) input.samplesPerTrace() * Float.BYTES + input.traceHeaderBytes();
         this.outTraceBytes = (long) input.samplesPerTrace() * input.sampleType().bytes() + input.traceHeaderBytes();
     }
 
     /// The input gather of ensemble `e` (samples and raw headers, in plan order). The returned
-    /// object is this unit's buffer: valid until the next call ([GatherData#copy] keeps it).
-    public GatherData read(int e) {
+    /// object is this unit's buffer: valid until the next call ([Gather#copy] keeps it).
+    public Gather read(int e) {
         int n = plan.traceCount(e);
-        gather.reset(n, plan, e);
+        plan.key(e, key);
+        gather.reset(n, key);
         int n1 = input.samplesPerTrace();
         int hb = input.traceHeaderBytes();
         MemorySegment headers = gather.headers();
@@ -60,7 +64,7 @@ public final class EnsembleUnit {
 
     /// Ensemble `e` read and processed by the chain, in memory; nothing is written. The returned
     /// object is this unit's buffer (see [#read]).
-    public GatherData process(int e) {
+    public Gather process(int e) {
         read(e);
         for (Processor p : chain) {
             p.process(gather);
@@ -70,7 +74,7 @@ public final class EnsembleUnit {
 
     /// Writes a processed gather of ensemble `e`: each trace back at its own position, or, for a
     /// chain that reduces the ensemble to one trace (stack), that trace at position `e`.
-    public void write(GatherData processed, int e, DatasetWriter out) {
+    public void write(Gather processed, int e, DatasetWriter out) {
         int n1 = processed.n1();
         int hb = processed.headerBytes();
         if (job.reduces()) {

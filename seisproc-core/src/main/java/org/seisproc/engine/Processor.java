@@ -1,5 +1,7 @@
 package org.seisproc.engine;
 
+import org.seisproc.ensemble.Gather;
+
 /// A processing step, with the JavaSeis-style lifecycle: [#init] once per worker with the
 /// parameters and the shared context, [#process] for every gather the worker gets, [#finish]
 /// at the end. An instance is used by one worker thread only, so it may keep scratch buffers
@@ -10,7 +12,7 @@ public interface Processor {
     void init(Parameters parameters, ProcessingContext context);
 
     /// Processes one gather in place.
-    void process(GatherData gather);
+    void process(Gather gather);
 
     /// Called once after the last gather.
     default void finish() {

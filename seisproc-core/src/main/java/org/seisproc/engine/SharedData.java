@@ -1,5 +1,6 @@
 package org.seisproc.engine;
 
+import org.seisproc.ensemble.Gather;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -25,7 +26,7 @@ import org.seisproc.ensemble.HeaderColumns;
 /// `index/<name>.idx` (built first when absent or stale).
 ///
 /// One way for workers: the unit copies each trace's raw header with its samples into the
-/// gather, so processors read header values there ([GatherData#header]); the columns here are
+/// gather, so processors read header values there ([Gather#header]); the columns here are
 /// for coordinator-side work that needs a header value of every trace (QC maps, the migration's
 /// spatial index), loaded once and shared by every thread that asks.
 ///

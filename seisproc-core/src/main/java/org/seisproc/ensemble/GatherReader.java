@@ -43,16 +43,19 @@ public final class GatherReader {
     public Gather read(int e, Gather into) {
         int n1 = dataset.samplesPerTrace();
         int n2 = index.fold(e);
-        into.reset(e, n1, n2, index.key().size());
+        int hb = dataset.traceHeaderBytes();
+        into.reshape(e, n1, hb, dataset.headerByteOrder(), n2, index.key().size());
         int start = index.start(e);
         float[] s = into.samples();
-        int[] t = into.traces();
+        long[] t = into.traces();
+        java.lang.foreign.MemorySegment headers = into.headers();
         for (int j = 0; j < n2; j++) {
             int trace = index.traceAt((long) start + j);
             t[j] = trace;
             dataset.readTrace(trace, s, j * n1);
+            java.lang.foreign.MemorySegment.copy(dataset.traceHeaders(), (long) trace * hb, headers, (long) j * hb, hb);
         }
-        int[] k = into.keyValues();
+        long[] k = into.keyBuffer();
         for (int i = 0; i < k.length; i++) {
             k[i] = index.keyValue(e, i);
         }

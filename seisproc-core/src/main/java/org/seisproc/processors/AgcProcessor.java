@@ -3,7 +3,7 @@ package org.seisproc.processors;
 import java.util.List;
 
 import org.seisproc.dsp.Agc;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
@@ -29,7 +29,7 @@ public final class AgcProcessor implements Processor {
     }
 
     @Override
-    public void process(GatherData g) {
+    public void process(Gather g) {
         for (int i2 = 0; i2 < g.n2(); i2++) {
             Agc.apply(g.samples(), i2 * g.n1(), g.n1(), half, work);
         }

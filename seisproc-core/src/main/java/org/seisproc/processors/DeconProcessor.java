@@ -3,7 +3,7 @@ package org.seisproc.processors;
 import java.util.List;
 
 import org.seisproc.dsp.Deconvolution;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
@@ -42,7 +42,7 @@ public final class DeconProcessor implements Processor {
     }
 
     @Override
-    public void process(GatherData g) {
+    public void process(Gather g) {
         for (int i2 = 0; i2 < g.n2(); i2++) {
             float[] filter = Deconvolution.design(g.samples(), i2 * g.n1(), g.n1(), operator, gap, prewhitening);
             Deconvolution.apply(g.samples(), i2 * g.n1(), g.n1(), filter, work);

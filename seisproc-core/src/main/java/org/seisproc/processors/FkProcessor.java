@@ -3,7 +3,7 @@ package org.seisproc.processors;
 import java.util.List;
 
 import org.seisproc.dsp.FkFilter;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
@@ -34,7 +34,7 @@ public final class FkProcessor implements Processor {
     }
 
     @Override
-    public void process(GatherData g) {
+    public void process(Gather g) {
         if (g.n2() < 2) {
             return;
         }

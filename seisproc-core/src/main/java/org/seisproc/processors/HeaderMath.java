@@ -2,7 +2,7 @@ package org.seisproc.processors;
 
 import java.util.List;
 
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
@@ -42,7 +42,7 @@ public final class HeaderMath implements Processor {
     }
 
     @Override
-    public void process(GatherData g) {
+    public void process(Gather g) {
         for (int i2 = 0; i2 < g.n2(); i2++) {
             int trace = i2;
             double v;
@@ -65,7 +65,7 @@ public final class HeaderMath implements Processor {
     }
 
     /// "trace T (cdp C)": the trace's number in the input and its CDP, to find it.
-    private String where(GatherData g, int i2) {
+    private String where(Gather g, int i2) {
         String at = "trace " + g.traces()[i2];
         return cdp != null ? at + " (cdp " + g.header(i2, cdp) + ")" : at;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.seisproc.dsp.Mute;
 import org.seisproc.dsp.Sampling;
 import org.seisproc.dsp.Taper;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
@@ -59,7 +59,7 @@ public final class MuteProcessor implements Processor {
     }
 
     @Override
-    public void process(GatherData g) {
+    public void process(Gather g) {
         for (int i2 = 0; i2 < g.n2(); i2++) {
             double t = table.at(Math.abs(g.header(i2, offset)));
             if (top) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.seisproc.dsp.Nmo;
 import org.seisproc.dsp.Sampling;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
@@ -57,7 +57,7 @@ public final class NmoProcessor implements Processor {
     }
 
     @Override
-    public void process(GatherData g) {
+    public void process(Gather g) {
         int n1 = g.n1();
         for (int i2 = 0; i2 < g.n2(); i2++) {
             field.at(g.header(i2, cdp), vrms);

@@ -3,7 +3,7 @@ package org.seisproc.processors;
 import java.util.List;
 
 import org.seisproc.dsp.Gain;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
@@ -23,7 +23,7 @@ public final class ScalarGain implements Processor {
     }
 
     @Override
-    public void process(GatherData g) {
+    public void process(Gather g) {
         Gain.scale(g.samples(), 0, g.n1() * g.n2(), factor);
     }
 }

@@ -3,7 +3,7 @@ package org.seisproc.processors;
 import java.util.List;
 
 import org.seisproc.dsp.Stack;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
 import org.seisproc.engine.Processor;
@@ -31,7 +31,7 @@ public final class StackProcessor implements Processor {
     }
 
     @Override
-    public void process(GatherData g) {
+    public void process(Gather g) {
         int n2 = g.n2();
         Stack.stack(g.samples(), g.n1(), n2, out, fold);
         System.arraycopy(out, 0, g.samples(), 0, g.n1());

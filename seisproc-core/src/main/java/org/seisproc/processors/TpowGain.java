@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.seisproc.dsp.Gain;
 import org.seisproc.dsp.Sampling;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
@@ -26,7 +26,7 @@ public final class TpowGain implements Processor {
     }
 
     @Override
-    public void process(GatherData g) {
+    public void process(Gather g) {
         for (int i2 = 0; i2 < g.n2(); i2++) {
             Gain.tpow(g.samples(), i2 * g.n1(), time, power);
         }

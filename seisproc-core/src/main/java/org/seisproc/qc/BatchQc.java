@@ -24,7 +24,7 @@ import org.seisproc.dsp.Attributes;
 import org.seisproc.dsp.Sampling;
 import org.seisproc.engine.EnsemblePlan;
 import org.seisproc.engine.EnsembleUnit;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Job;
 import org.seisproc.engine.PreparedJob;
 import org.seisproc.ensemble.HeaderColumns;
@@ -136,8 +136,8 @@ public final class BatchQc {
                         float[] nz = new float[0];
                         for (int j = next.getAndIncrement(); j < selected.length && failure.get() == null; j = next.getAndIncrement()) {
                             int e = selected[j];
-                            GatherData b = unit.read(e).copy();
-                            GatherData a = unit.process(e);
+                            Gather b = unit.read(e).copy();
+                            Gather a = unit.process(e);
                             int n1 = b.n1();
                             int n2 = b.n2();
                             if (a.n2() != n2) {

@@ -21,7 +21,7 @@ import org.seisproc.dataset.DatasetWriter;
 import org.seisproc.dsp.Stack;
 import org.seisproc.engine.EnsemblePlan;
 import org.seisproc.engine.EnsembleUnit;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Job;
 import org.seisproc.engine.PreparedJob;
 import org.seisproc.ensemble.EnsembleKey;
@@ -215,7 +215,7 @@ public final class QcStack {
                 int[] live = new int[n1];
                 float[] scratch = new float[0];
                 for (int j = next.getAndIncrement(); j < bins.length && failure.get() == null; j = next.getAndIncrement()) {
-                    GatherData g = unit.process(bins[j]);
+                    Gather g = unit.process(bins[j]);
                     int n2 = g.n2();
                     if (o.method() == Method.MEDIAN) {
                         if (scratch.length < n2) {

@@ -76,10 +76,16 @@ public final class TraceAttributes {
                     GatherAttributes ga = new GatherAttributes(time, options);
                     GatherReader reader = new GatherReader(ds, index);
                     Gather g = new Gather();
+                    int[] rows = new int[0];
                     for (int e = next.getAndIncrement(); e < ensembles && failure.get() == null; e = next.getAndIncrement()) {
                         reader.read(e, g);
                         int n2 = g.n2();
-                        int[] rows = g.traces();
+                        if (rows.length < n2) {
+                            rows = new int[n2];
+                        }
+                        for (int i2 = 0; i2 < n2; i2++) {
+                            rows[i2] = (int) g.traces()[i2]; // a dataset's table rows: trace numbers below 2^31
+                        }
                         if (offsets != null) {
                             for (int i2 = 0; i2 < n2; i2++) {
                                 Mute.top(g.samples(), i2 * g.n1(), time, options.mute().at(Math.abs(offsets[rows[i2]])), 0);

@@ -1,5 +1,6 @@
 package org.seisproc.engine;
 
+import org.seisproc.ensemble.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,8 +62,8 @@ class EngineLibraryTest {
             EnsembleUnit unit = preview.unit();
             int checked = 0;
             for (int e : new int[] {0, preview.plan().ensembles() / 2, preview.plan().ensembles() - 1}) {
-                GatherData input = unit.read(e).copy();
-                GatherData processed = unit.process(e);
+                Gather input = unit.read(e).copy();
+                Gather processed = unit.process(e);
                 assertThat(processed.n2()).isEqualTo(input.n2()).isPositive();
                 float[] written = new float[in.samplesPerTrace()];
                 for (int i = 0; i < processed.n2(); i++) {
@@ -88,7 +89,7 @@ class EngineLibraryTest {
             }
 
             @Override
-            public void process(GatherData gather) {
+            public void process(Gather gather) {
                 if (gather.key()[0] == 5) {
                     throw new AssertionError("a worker's Error");
                 }

@@ -1,5 +1,6 @@
 package org.seisproc.engine;
 
+import org.seisproc.ensemble.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteOrder;
@@ -153,7 +154,7 @@ class EngineTest {
             }
 
             @Override
-            public void process(GatherData gather) {
+            public void process(Gather gather) {
                 if (gather.key()[0] == 5) {
                     throw new IllegalStateException("bad gather");
                 }

@@ -42,13 +42,13 @@ class GathersTest {
         assertThat(g.ensemble()).isEqualTo(e);
         assertThat(g.n2()).isEqualTo(traces.length);
         assertThat(g.n1()).isEqualTo(ds.samplesPerTrace());
-        assertThat(java.util.Arrays.copyOf(g.traces(), g.n2())).isEqualTo(traces);
-        assertThat(g.keyValues()).isEqualTo(cdp.keyValues(e));
+        assertThat(java.util.Arrays.copyOf(g.traces(), g.n2())).isEqualTo(java.util.Arrays.stream(traces).asLongStream().toArray());
+        assertThat(g.key()).isEqualTo(java.util.Arrays.stream(cdp.keyValues(e)).asLongStream().toArray());
         float[] one = new float[ds.samplesPerTrace()];
         for (int j = 0; j < traces.length; j++) {
             ds.readTrace(traces[j], one, 0);
             assertThat(java.util.Arrays.copyOfRange(g.samples(), j * g.n1(), (j + 1) * g.n1())).isEqualTo(one);
-            assertThat(ds.header(traces[j], org.seisproc.segy.TraceField.ENSEMBLE_NUMBER.field())).isEqualTo(g.keyValues()[0]);
+            assertThat(ds.header(traces[j], org.seisproc.segy.TraceField.ENSEMBLE_NUMBER.field())).isEqualTo(g.key()[0]);
         }
     }
 
@@ -119,7 +119,7 @@ class GathersTest {
                         int e = r.nextInt(cdp.ensembleCount());
                         Gather g = gathers.gather(e);
                         assertThat(g.ensemble()).isEqualTo(e);
-                        assertThat(java.util.Arrays.copyOf(g.traces(), g.n2())).isEqualTo(cdp.traces(e));
+                        assertThat(java.util.Arrays.copyOf(g.traces(), g.n2())).isEqualTo(java.util.Arrays.stream(cdp.traces(e)).asLongStream().toArray());
                     }
                     return null;
                 }));

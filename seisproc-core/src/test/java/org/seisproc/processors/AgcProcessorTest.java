@@ -12,7 +12,7 @@ import static org.seisproc.processors.TestSteps.rms;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 
 class AgcProcessorTest {
@@ -32,7 +32,7 @@ class AgcProcessorTest {
     @Test
     void outputHasUnitRmsInTheWindowWhateverTheInputLevel() {
         Processor agc = init(AgcProcessor.SPEC, "{'windowMs': 200}", N1, DT);
-        GatherData g = gather(N1, 1);
+        Gather g = gather(N1, 1);
         TestSteps.setTrace(g, 0, weakThenStrong());
         agc.process(g);
         float[] y = trace(g, 0);
@@ -47,7 +47,7 @@ class AgcProcessorTest {
     @Test
     void eachSampleIsDividedByTheRmsOfItsCentredWindowCutAtTheEnds() {
         Processor agc = init(AgcProcessor.SPEC, "{'windowMs': 40}", N1, DT);   // half window = 5 samples
-        GatherData g = gather(N1, 2);
+        Gather g = gather(N1, 2);
         float[] x = weakThenStrong();
         TestSteps.setTrace(g, 1, x);
         agc.process(g);

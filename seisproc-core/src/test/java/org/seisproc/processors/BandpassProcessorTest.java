@@ -11,7 +11,7 @@ import static org.seisproc.processors.TestSteps.problems;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 
 class BandpassProcessorTest {
@@ -36,8 +36,8 @@ class BandpassProcessorTest {
     }
 
     /// Trace 0: 30 Hz + 120 Hz; trace 1: 120 Hz only.
-    private static GatherData inAndOutOfBand() {
-        GatherData g = gather(N1, 2);
+    private static Gather inAndOutOfBand() {
+        Gather g = gather(N1, 2);
         for (int i1 = 0; i1 < N1; i1++) {
             g.samples()[i1] = (float) (sine(30, i1) + sine(120, i1));
             g.samples()[N1 + i1] = (float) sine(120, i1);
@@ -48,7 +48,7 @@ class BandpassProcessorTest {
     @Test
     void ormsbyKeepsTheInBandSineUnchangedInPhaseAndRemovesTheOutOfBandOne() {
         Processor bandpass = init(BandpassProcessor.SPEC, "{'f1': 10, 'f2': 15, 'f3': 50, 'f4': 70}", N1, DT);
-        GatherData g = inAndOutOfBand();
+        Gather g = inAndOutOfBand();
         assertThat(amplitude(trace(g, 0), 120)).isCloseTo(1.0, within(1e-3));
         bandpass.process(g);
         float[] y = trace(g, 0);
@@ -63,7 +63,7 @@ class BandpassProcessorTest {
     @Test
     void butterworthPassesBySquaredMagnitudeOfTheAnalogResponse() {
         Processor bandpass = init(BandpassProcessor.SPEC, "{'type': 'butterworth', 'lowHz': 8, 'highHz': 40, 'order': 4}", N1, DT);
-        GatherData g = inAndOutOfBand();
+        Gather g = inAndOutOfBand();
         bandpass.process(g);
         float[] y = trace(g, 0);
         double expected = 1 / (1 + Math.pow(30.0 / 40, 8)) / (1 + Math.pow(8.0 / 30, 8));   // 0.909
@@ -78,7 +78,7 @@ class BandpassProcessorTest {
     @Test
     void defaultsAreAnOrmsbyFiveTenSixtyEighty() {
         Processor bandpass = init(BandpassProcessor.SPEC, "{}", N1, DT);
-        GatherData g = inAndOutOfBand();
+        Gather g = inAndOutOfBand();
         bandpass.process(g);
         assertThat(amplitude(trace(g, 0), 30)).isCloseTo(1.0, within(0.005));
         assertThat(amplitude(trace(g, 0), 120)).isLessThan(1e-3);

@@ -12,7 +12,7 @@ import static org.seisproc.processors.TestSteps.setTrace;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 
 class DeconProcessorTest {
@@ -47,7 +47,7 @@ class DeconProcessorTest {
         }
         float[] reflectivity = spikes(new int[] {20, 80, 140}, new float[] {1, -0.6f, 0.4f});
         Processor decon = init(DeconProcessor.SPEC, "{'operatorMs': 40}", N1, DT);
-        GatherData g = gather(N1, 2);
+        Gather g = gather(N1, 2);
         setTrace(g, 1, convolve(reflectivity, wavelet));
         assertThat(trace(g, 1)[21]).isEqualTo(0.5f);
         decon.process(g);
@@ -71,7 +71,7 @@ class DeconProcessorTest {
         float[] primary = convolve(spikes(new int[] {20}, new float[] {1}), wavelet);
 
         Processor predictive = init(DeconProcessor.SPEC, "{'operatorMs': 40, 'gapMs': 60, 'prewhiteningPercent': 0.1}", N1, DT);
-        GatherData g = gather(N1, 1);
+        Gather g = gather(N1, 1);
         setTrace(g, 0, x);
         predictive.process(g);
         float[] y = trace(g, 0);

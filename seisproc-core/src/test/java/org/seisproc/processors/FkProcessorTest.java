@@ -9,7 +9,7 @@ import static org.seisproc.processors.TestSteps.parameters;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 
 class FkProcessorTest {
@@ -27,8 +27,8 @@ class FkProcessorTest {
     }
 
     /// `n2` traces with a flat event at FLAT_T (if `flat`) and an event dipping at SLOW m/s from 0.2 s (if `dipping`).
-    private static GatherData events(int n2, boolean flat, boolean dipping) {
-        GatherData g = gather(N1, n2);
+    private static Gather events(int n2, boolean flat, boolean dipping) {
+        Gather g = gather(N1, n2);
         for (int i2 = 0; i2 < n2; i2++) {
             for (int i1 = 0; i1 < N1; i1++) {
                 double t = i1 * DT;
@@ -39,7 +39,7 @@ class FkProcessorTest {
     }
 
     /// rms of the middle traces (away from the gather's edges) over all samples.
-    private static double middleRms(GatherData g) {
+    private static double middleRms(Gather g) {
         int n2 = g.n2();
         return TestSteps.rms(g.samples(), n2 / 4 * N1, (n2 - n2 / 4) * N1);
     }
@@ -47,9 +47,9 @@ class FkProcessorTest {
     @Test
     void removesAnEventSlowerThanTheRejectVelocityAndKeepsAFlatOne() {
         Processor fk = init(FkProcessor.SPEC, FILTER, N1, DT);
-        GatherData flatOnly = events(32, true, false);
-        GatherData both = events(32, true, true);
-        GatherData dippingOnly = events(32, false, true);
+        Gather flatOnly = events(32, true, false);
+        Gather both = events(32, true, true);
+        Gather dippingOnly = events(32, false, true);
         double dippingBefore = middleRms(dippingOnly);
         fk.process(both);
         fk.process(dippingOnly);
@@ -70,7 +70,7 @@ class FkProcessorTest {
     @Test
     void aFasterThanPassVelocityEventIsKept() {
         Processor fk = init(FkProcessor.SPEC, "{'vReject': 100, 'vPass': 200, 'traceSpacing': 5}", N1, DT);
-        GatherData g = events(32, false, true);   // 500 m/s now passes
+        Gather g = events(32, false, true);   // 500 m/s now passes
         double before = middleRms(g);
         fk.process(g);
         assertThat(middleRms(g) / before).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.01));
@@ -79,16 +79,16 @@ class FkProcessorTest {
     @Test
     void gathersOfDifferentSizesAndSingleTracesAreHandled() {
         Processor fk = init(FkProcessor.SPEC, FILTER, N1, DT);
-        GatherData big = events(32, false, true);
+        Gather big = events(32, false, true);
         double before = middleRms(big);
         fk.process(big);
-        GatherData small = events(20, false, true);
+        Gather small = events(20, false, true);
         double smallBefore = middleRms(small);
         fk.process(small);
         assertThat(middleRms(small) / smallBefore).isLessThan(0.08);
         assertThat(middleRms(big) / before).isLessThan(0.05);
 
-        GatherData single = events(1, true, true);
+        Gather single = events(1, true, true);
         float[] original = trace(single, 0);
         fk.process(single);
         assertThat(trace(single, 0)).as("one trace has no wavenumbers: left alone").containsExactly(original);

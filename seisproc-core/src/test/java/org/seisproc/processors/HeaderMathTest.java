@@ -11,7 +11,7 @@ import static org.seisproc.processors.TestSteps.problems;
 import static org.seisproc.processors.TestSteps.setHeader;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 import org.seisproc.segy.TraceField;
 
@@ -19,7 +19,7 @@ class HeaderMathTest {
     @Test
     void setsTheFieldOfEveryTraceFromItsOwnHeadersAndTouchesNothingElse() {
         Processor header = init(HeaderMath.SPEC, "{'set': 'offset', 'expression': 'hypot(gx - sx, gy - sy)'}", 4, 0.004);
-        GatherData g = gather(4, 2);
+        Gather g = gather(4, 2);
         long[][] sxSyGxGy = {{100, 200, 400, 600}, {0, 0, -50, -120}};
         for (int i2 = 0; i2 < 2; i2++) {
             setHeader(g, i2, TraceField.SOURCE_X, sxSyGxGy[i2][0]);
@@ -48,7 +48,7 @@ class HeaderMathTest {
     @Test
     void resultIsRoundedToTheNearestInteger() {
         Processor header = init(HeaderMath.SPEC, "{'set': 'cdp', 'expression': '(sx + gx) / 2'}", 1, 0.004);
-        GatherData g = gather(1, 3);
+        Gather g = gather(1, 3);
         long[][] sxGx = {{1, 2}, {1, 4}, {-1, -2}};
         for (int i2 = 0; i2 < 3; i2++) {
             setHeader(g, i2, TraceField.SOURCE_X, sxGx[i2][0]);
@@ -63,7 +63,7 @@ class HeaderMathTest {
     @Test
     void aValueThatDoesNotFitTheFieldIsAnErrorNotAWrappedNumber() {
         Processor header = init(HeaderMath.SPEC, "{'set': 'nhs', 'expression': 'cdp * 1000'}", 1, 0.004);
-        GatherData g = gather(1, 1);
+        Gather g = gather(1, 1);
         setHeader(g, 0, TraceField.ENSEMBLE_NUMBER, 40);
         assertThatThrownBy(() -> header.process(g)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("40000");
     }

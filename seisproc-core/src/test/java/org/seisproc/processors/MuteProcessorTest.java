@@ -12,7 +12,7 @@ import static org.seisproc.processors.TestSteps.setHeader;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 import org.seisproc.segy.TraceField;
 
@@ -23,9 +23,9 @@ class MuteProcessorTest {
 
     /// Four traces of ones at offsets 500 (mute 200 ms), -1000 (|offset|: 300 ms), 2000 (beyond the
     /// table: 300 ms) and 0 (100 ms).
-    private static GatherData onesAtOffsets() {
+    private static Gather onesAtOffsets() {
         long[] offsets = {500, -1000, 2000, 0};
-        GatherData g = gather(N1, offsets.length);
+        Gather g = gather(N1, offsets.length);
         java.util.Arrays.fill(g.samples(), 0, N1 * offsets.length, 1f);
         for (int i2 = 0; i2 < offsets.length; i2++) {
             setHeader(g, i2, TraceField.OFFSET, offsets[i2]);
@@ -41,7 +41,7 @@ class MuteProcessorTest {
     @Test
     void topMuteZeroesBeforeTheTimeAtTheTracesOffsetWithAHalfCosineTaper() {
         Processor mute = init(MuteProcessor.SPEC, "{" + TABLE + ", 'taperMs': 20}", N1, DT);
-        GatherData g = onesAtOffsets();
+        Gather g = onesAtOffsets();
         mute.process(g);
         double[] muteTimes = {0.2, 0.3, 0.3, 0.1};
         for (int i2 = 0; i2 < 4; i2++) {
@@ -62,7 +62,7 @@ class MuteProcessorTest {
     @Test
     void bottomMuteZeroesAfterTheTime() {
         Processor mute = init(MuteProcessor.SPEC, "{'side': 'bottom', " + TABLE + ", 'taperMs': 20}", N1, DT);
-        GatherData g = onesAtOffsets();
+        Gather g = onesAtOffsets();
         mute.process(g);
         float[] y = trace(g, 0);   // mute at 200 ms = sample 50, taper 45 … 50
         for (int i1 = 0; i1 < N1; i1++) {
@@ -80,7 +80,7 @@ class MuteProcessorTest {
     @Test
     void zeroTaperIsAHardMute() {
         Processor mute = init(MuteProcessor.SPEC, "{" + TABLE + ", 'taperMs': 0}", N1, DT);
-        GatherData g = onesAtOffsets();
+        Gather g = onesAtOffsets();
         mute.process(g);
         float[] y = trace(g, 0);
         for (int i1 = 0; i1 < N1; i1++) {

@@ -13,7 +13,7 @@ import static org.seisproc.processors.TestSteps.setHeader;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 import org.seisproc.segy.TraceField;
 
@@ -24,7 +24,7 @@ class NmoProcessorTest {
     private static final String CONSTANT = "{'velocities': [{'cdp': 1, 'times': [0], 'velocities': [2000]}]}";
 
     /// A Gaussian pulse (σ = 8 ms) centred at `t` seconds, sampled at DT.
-    private static void pulse(GatherData g, int i2, double t) {
+    private static void pulse(Gather g, int i2, double t) {
         for (int i1 = 0; i1 < N1; i1++) {
             double u = (i1 * DT - t) / 0.008;
             g.samples()[i2 * N1 + i1] = (float) Math.exp(-u * u);
@@ -32,8 +32,8 @@ class NmoProcessorTest {
     }
 
     /// A hyperbola t(x) = sqrt(t0² + x²/v²) over offsets `offsets` at CDP `cdp`.
-    private static GatherData hyperbola(long[] offsets, long cdp, double v) {
-        GatherData g = gather(N1, offsets.length);
+    private static Gather hyperbola(long[] offsets, long cdp, double v) {
+        Gather g = gather(N1, offsets.length);
         for (int i2 = 0; i2 < offsets.length; i2++) {
             double x = offsets[i2];
             pulse(g, i2, Math.sqrt(T0 * T0 + x * x / (v * v)));
@@ -47,7 +47,7 @@ class NmoProcessorTest {
     void flattensAHyperbolaToItsZeroOffsetTimeWithinASample() {
         Processor nmo = init(NmoProcessor.SPEC, CONSTANT, N1, DT);
         long[] offsets = {0, 300, -600, 800};
-        GatherData g = hyperbola(offsets, 1, 2000);
+        Gather g = hyperbola(offsets, 1, 2000);
         assertThat(peak(trace(g, 3))).as("before NMO the far trace peaks at sqrt(0.16 + 0.16) s").isEqualTo(141);
         nmo.process(g);
         for (int i2 = 0; i2 < offsets.length; i2++) {
@@ -64,11 +64,11 @@ class NmoProcessorTest {
                 + " {'cdp': 20, 'times': [0, 1], 'velocities': [2500, 2500]}]}", N1, DT);
         long[] offsets = {600};
         for (long[] cdpAndVelocity : new long[][] {{15, 2000}, {5, 1500}, {30, 2500}, {12, 1700}}) {
-            GatherData g = hyperbola(offsets, cdpAndVelocity[0], cdpAndVelocity[1]);
+            Gather g = hyperbola(offsets, cdpAndVelocity[0], cdpAndVelocity[1]);
             nmo.process(g);
             assertThat(peak(trace(g, 0))).as("cdp %d", cdpAndVelocity[0]).isBetween(99, 101);
         }
-        GatherData wrong = hyperbola(offsets, 20, 1500);   // corrected with 2500 m/s: under-corrected
+        Gather wrong = hyperbola(offsets, 20, 1500);   // corrected with 2500 m/s: under-corrected
         nmo.process(wrong);
         assertThat(peak(trace(wrong, 0))).isGreaterThan(105);
     }
@@ -76,7 +76,7 @@ class NmoProcessorTest {
     @Test
     void stretchMuteZeroesSamplesStretchedMoreThanTheLimit() {
         Processor nmo = init(NmoProcessor.SPEC, CONSTANT.replace("}]}", "}], 'maxStretchPercent': 50}"), N1, DT);
-        GatherData g = gather(N1, 1);
+        Gather g = gather(N1, 1);
         java.util.Arrays.fill(g.samples(), 0, N1, 1f);
         setHeader(g, 0, TraceField.OFFSET, 800);   // x/v = 0.4 s
         nmo.process(g);
@@ -95,7 +95,7 @@ class NmoProcessorTest {
     @Test
     void inverseTurnsAFlatEventBackIntoTheHyperbola() {
         Processor inverse = init(NmoProcessor.SPEC, CONSTANT.replace("}]}", "}], 'inverse': true}"), N1, DT);
-        GatherData g = gather(N1, 2);
+        Gather g = gather(N1, 2);
         long[] offsets = {0, 800};
         for (int i2 = 0; i2 < 2; i2++) {
             pulse(g, i2, T0);

@@ -9,7 +9,7 @@ import static org.seisproc.processors.TestSteps.problems;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.Processor;
 
@@ -17,7 +17,7 @@ class ScalarGainTest {
     @Test
     void multipliesEverySampleOfTheGatherByTheFactor() {
         Processor scale = init(ScalarGain.SPEC, "{'factor': -2.5}", 4, 0.004);
-        GatherData g = gather(4, 3);
+        Gather g = gather(4, 3);
         for (int i = 0; i < 12; i++) {
             g.samples()[i] = i - 5;
         }
@@ -30,7 +30,7 @@ class ScalarGainTest {
     @Test
     void leavesTheBufferBeyondTheGatherAlone() {
         Processor scale = init(ScalarGain.SPEC, "{'factor': 3}", 2, 0.004);
-        GatherData g = gather(2, 3);
+        Gather g = gather(2, 3);
         java.util.Arrays.fill(g.samples(), 1f);
         g.reset(2, new long[] {1});   // a smaller gather in the same (larger) buffer
         scale.process(g);

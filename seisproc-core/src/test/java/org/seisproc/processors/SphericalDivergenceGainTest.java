@@ -11,7 +11,7 @@ import static org.seisproc.processors.TestSteps.problems;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 
 class SphericalDivergenceGainTest {
@@ -21,7 +21,7 @@ class SphericalDivergenceGainTest {
     @Test
     void constantVelocityGainIsTime() {
         Processor divergence = init(SphericalDivergenceGain.SPEC, "{'times': [0], 'velocities': [2000]}", N1, DT);
-        GatherData g = gather(N1, 2);
+        Gather g = gather(N1, 2);
         java.util.Arrays.fill(g.samples(), 0, 2 * N1, 3f);
         divergence.process(g);
         for (int i2 = 0; i2 < 2; i2++) {
@@ -35,7 +35,7 @@ class SphericalDivergenceGainTest {
     void gainIsTimesVelocitySquaredOverVelocityAtOneSecondSquared() {
         // v(t) = 1500 + 500 t (linear between the knots), v(1 s) = 2000
         Processor divergence = init(SphericalDivergenceGain.SPEC, "{'times': [0, 2], 'velocities': [1500, 2500]}", N1, DT);
-        GatherData g = gather(N1, 1);
+        Gather g = gather(N1, 1);
         java.util.Arrays.fill(g.samples(), 0, N1, 1f);
         divergence.process(g);
         for (int i1 = 0; i1 < N1; i1++) {

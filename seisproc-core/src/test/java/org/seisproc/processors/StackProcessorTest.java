@@ -10,7 +10,7 @@ import static org.seisproc.processors.TestSteps.setTrace;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 import org.seisproc.segy.TraceField;
 
@@ -18,7 +18,7 @@ class StackProcessorTest {
     @Test
     void averagesTheLiveTracesAtEachSampleAndKeepsOneTraceWithTheFirstTracesHeaders() {
         Processor stack = init(StackProcessor.SPEC, "{}", 5, 0.004);
-        GatherData g = gather(5, 3);
+        Gather g = gather(5, 3);
         setTrace(g, 0, new float[] {1, 2, 0, 4, 0});
         setTrace(g, 1, new float[] {3, 2, 0, 0, 0});
         setTrace(g, 2, new float[] {2, 2, 6, 2, 0});
@@ -40,7 +40,7 @@ class StackProcessorTest {
     @Test
     void aOneTraceGatherStaysAsItIs() {
         Processor stack = init(StackProcessor.SPEC, "{}", 3, 0.004);
-        GatherData g = gather(3, 1);
+        Gather g = gather(3, 1);
         setTrace(g, 0, new float[] {-1.5f, 0, 7});
         setHeader(g, 0, TraceField.OFFSET, 250);
         stack.process(g);
@@ -53,7 +53,7 @@ class StackProcessorTest {
     @Test
     void foldBeyondTheSixteenBitHeaderIsClampedNotWrapped() {
         Processor stack = init(StackProcessor.SPEC, "{}", 1, 0.004);
-        GatherData g = gather(1, 32_800);
+        Gather g = gather(1, 32_800);
         java.util.Arrays.fill(g.samples(), 0, 32_800, 0.5f);
         stack.process(g);
         assertThat(trace(g, 0)).containsExactly(0.5f);

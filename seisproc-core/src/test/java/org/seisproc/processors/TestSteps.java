@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.seisproc.dsp.Sampling;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
 import org.seisproc.engine.Processor;
@@ -65,26 +65,26 @@ final class TestSteps {
 
     /// A zeroed gather (fresh buffers: samples and headers all zero) of `n2` traces of `n1`
     /// samples with big-endian 240-byte headers.
-    static GatherData gather(int n1, int n2) {
-        GatherData g = new GatherData(n1, HeaderLayout.TRACE_HEADER_BYTES, ByteOrder.BIG_ENDIAN);
+    static Gather gather(int n1, int n2) {
+        Gather g = new Gather(n1, HeaderLayout.TRACE_HEADER_BYTES, ByteOrder.BIG_ENDIAN);
         g.reset(n2, new long[] {1});
         return g;
     }
 
-    static void setHeader(GatherData g, int i2, TraceField f, long value) {
+    static void setHeader(Gather g, int i2, TraceField f, long value) {
         g.setHeader(i2, f.field(), value);
     }
 
-    static long header(GatherData g, int i2, TraceField f) {
+    static long header(Gather g, int i2, TraceField f) {
         return g.header(i2, f.field());
     }
 
     /// Trace `i2` of the gather as its own array.
-    static float[] trace(GatherData g, int i2) {
+    static float[] trace(Gather g, int i2) {
         return java.util.Arrays.copyOfRange(g.samples(), i2 * g.n1(), (i2 + 1) * g.n1());
     }
 
-    static void setTrace(GatherData g, int i2, float[] values) {
+    static void setTrace(Gather g, int i2, float[] values) {
         System.arraycopy(values, 0, g.samples(), i2 * g.n1(), g.n1());
     }
 

@@ -8,7 +8,7 @@ import static org.seisproc.processors.TestSteps.problems;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 
 class TpowGainTest {
@@ -17,7 +17,7 @@ class TpowGainTest {
     @Test
     void multipliesSampleJByJTimesDtToThePower() {
         Processor tpow = init(TpowGain.SPEC, "{'power': 1.5}", 9, DT);
-        GatherData g = gather(9, 2);
+        Gather g = gather(9, 2);
         for (int i1 = 0; i1 < 9; i1++) {
             g.samples()[i1] = 1f;
             g.samples()[9 + i1] = -2f;
@@ -33,7 +33,7 @@ class TpowGainTest {
     @Test
     void defaultPowerIsTwoAndZeroPowerChangesNothing() {
         Processor square = init(TpowGain.SPEC, "{}", 5, DT);
-        GatherData g = gather(5, 1);
+        Gather g = gather(5, 1);
         java.util.Arrays.fill(g.samples(), 0, 5, 4f);
         square.process(g);
         assertThat(trace(g, 0)).containsExactly(0f, 0.25f, 1f, 2.25f, 4f);
@@ -47,7 +47,7 @@ class TpowGainTest {
     @Test
     void negativePowerDividesAndZeroesTimeZero() {
         Processor inverse = init(TpowGain.SPEC, "{'power': -1}", 3, DT);
-        GatherData g = gather(3, 1);
+        Gather g = gather(3, 1);
         java.util.Arrays.fill(g.samples(), 0, 3, 1f);
         inverse.process(g);
         assertThat(trace(g, 0)).containsExactly(0f, 4f, 2f);

@@ -10,12 +10,12 @@ import static org.seisproc.processors.TestSteps.setTrace;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Processor;
 
 class TraceBalanceTest {
-    private static GatherData threeTraces() {
-        GatherData g = gather(4, 3);
+    private static Gather threeTraces() {
+        Gather g = gather(4, 3);
         setTrace(g, 0, new float[] {3, 4, 0, 0});
         setTrace(g, 1, new float[] {0, 0, 0, 0});
         setTrace(g, 2, new float[] {-10, 5, 0, 20});
@@ -25,7 +25,7 @@ class TraceBalanceTest {
     @Test
     void rmsModeGivesEveryTraceUnitRmsAndLeavesDeadTracesZero() {
         Processor balance = init(TraceBalance.SPEC, "{}", 4, 0.004);
-        GatherData g = threeTraces();
+        Gather g = threeTraces();
         balance.process(g);
         // rms of (3, 4, 0, 0) = sqrt(25 / 4) = 2.5; rms of (-10, 5, 0, 20) = sqrt(525 / 4)
         assertThat(trace(g, 0)).containsExactly(1.2f, 1.6f, 0f, 0f);
@@ -38,7 +38,7 @@ class TraceBalanceTest {
     @Test
     void peakModeGivesEveryTraceUnitLargestAmplitude() {
         Processor balance = init(TraceBalance.SPEC, "{'mode': 'peak'}", 4, 0.004);
-        GatherData g = threeTraces();
+        Gather g = threeTraces();
         balance.process(g);
         assertThat(trace(g, 0)).containsExactly(0.75f, 1f, 0f, 0f);
         assertThat(trace(g, 1)).containsOnly(0f);

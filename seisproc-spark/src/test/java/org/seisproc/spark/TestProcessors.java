@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.TaskContext;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.Parameters;
 import org.seisproc.engine.ProcessingContext;
@@ -46,7 +46,7 @@ public final class TestProcessors implements ProcessorRegistry {
         }
 
         @Override
-        public void process(GatherData gather) {
+        public void process(Gather gather) {
             if (ARMED.get() && gather.key()[0] == keyValue) {
                 TaskContext task = TaskContext.get();
                 int attempt = task == null ? 0 : task.attemptNumber();

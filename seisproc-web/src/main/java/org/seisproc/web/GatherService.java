@@ -120,7 +120,7 @@ final class GatherService {
     }
 
     /// Adds `trace` (dataset trace numbers) and one float64 block per header field to `f`.
-    static void addHeaders(Frame f, Dataset ds, int[] traces, int n2, List<String> names) {
+    static void addHeaders(Frame f, Dataset ds, long[] traces, int n2, List<String> names) {
         double[] t = new double[n2];
         for (int j = 0; j < n2; j++) {
             t[j] = traces[j];

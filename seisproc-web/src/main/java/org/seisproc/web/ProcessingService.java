@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.engine.Engine;
 import org.seisproc.engine.EnsembleUnit;
-import org.seisproc.engine.GatherData;
+import org.seisproc.ensemble.Gather;
 import org.seisproc.engine.Job;
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.PreparedJob;
@@ -103,18 +103,15 @@ final class ProcessingService {
         long t0 = System.nanoTime();
         try (PreparedJob prepared = prepare(b.dataset(), key, steps)) {
             EnsembleUnit unit = prepared.unit();
-            GatherData input = unit.read(e).copy();
-            GatherData processed;
+            Gather input = unit.read(e).copy();
+            Gather processed;
             try {
                 processed = unit.process(e);
             } catch (RuntimeException ex) {
                 throw WebError.bad("processors", "the chain failed on ensemble " + e + ": " + ex.getMessage());
             }
             long t1 = System.nanoTime();
-            int[] traces = new int[input.n2()];
-            for (int i = 0; i < traces.length; i++) {
-                traces[i] = (int) input.traces()[i];
-            }
+            long[] traces = java.util.Arrays.copyOf(input.traces(), input.n2());
             Frame f = GatherService.header(b, e, input.n2())
                     .meta("processedTraces", processed.n2())
                     .meta("processSeconds", (t1 - t0) / 1e9)

@@ -174,7 +174,7 @@ class BrowserTest {
         try (Dataset d = Dataset.open(root.resolve("survey.dataset"));
              org.seisproc.engine.PreparedJob p = org.seisproc.engine.PreparedJob.of(d, org.seisproc.ensemble.EnsembleKey.parse("fldr"),
                      ProcessingTestChains.agc(root, 120))) {
-            org.seisproc.engine.GatherData g = p.unit().process(0);
+            org.seisproc.ensemble.Gather g = p.unit().process(0);
             for (int k = 0; k < g.n1() * g.n2(); k++) {
                 javaSum += Math.abs(g.samples()[k]);
             }
