@@ -180,7 +180,8 @@ public final class Exporter {
                 && (format == SampleFormat.IEEE_FLOAT32 || format == SampleFormat.IEEE_FLOAT64))
                 || (dataset.sampleType() == SampleType.FLOAT64 && format == SampleFormat.IEEE_FLOAT64);
         int ns = m.samplesPerTrace();
-        int hb = dataset.traceHeaderBytes();
+        Encoding encoding = new Encoding(format, order, srcOrder, ns, dataset.traceHeaderBytes(), exceptionsUsable, lossless,
+                dataset.sampleType() == SampleType.FLOAT32);
         long traceBytes = spec.traceBytes();
         AtomicLong changed = new AtomicLong();
         DoubleAccumulator maxErr = new DoubleAccumulator(Math::max, 0);
@@ -198,53 +199,15 @@ public final class Exporter {
                 @Override
                 public void run(Scratch s, ParallelTraces.Range range) {
                     MemorySegment buffer = MemorySegment.ofArray(s.traces);
-                    boolean single = dataset.sampleType() == SampleType.FLOAT32;
-                    long localChanged = 0;
-                    double localErr = 0;
-                    double localAbs = 0;
+                    LossTally tally = new LossTally();
                     int count = (int) (range.end() - range.first());
                     for (int k = 0; k < count; k++) {
-                        long t = range.first() + k;
-                        long at = k * traceBytes;
-                        ByteOrderSwap.traceHeader(dataset.traceHeaders(), t * hb, srcOrder, buffer, at, order);
-                        if (hb > 240) {
-                            MemorySegment.copy(dataset.traceHeaders(), t * hb + 240, buffer, at + 240, hb - 240);
-                        }
-                        if (single) {
-                            dataset.readTrace(t, s.floats, 0);
-                        } else {
-                            dataset.readTrace(t, s.values, 0);
-                        }
-                        byte[] raw = exceptionsUsable ? dataset.rawSourceSamples(t) : null;
-                        boolean check = !lossless;
-                        if (raw != null && (single ? sameValues(raw, format, order, s.floats, s.back)
-                                : sameValues(raw, format, order, s.values, s.back))) {
-                            MemorySegment.copy(MemorySegment.ofArray(raw), 0, buffer, at + hb, raw.length);
-                        } else if (single && format == SampleFormat.IBM_FLOAT32) {
-                            // the encoder counts inexact values itself: measure only traces that have some
-                            check = SampleCodec.encodeIbm(order, s.floats, 0, buffer, at + hb, ns) > 0;
-                        } else if (single) {
-                            SampleCodec.encode(format, order, s.floats, 0, buffer, at + hb, ns);
-                        } else {
-                            SampleCodec.encode(format, order, s.values, 0, buffer, at + hb, ns);
-                        }
-                        if (check) {
-                            SampleCodec.decode(format, order, buffer, at + hb, s.back, 0, ns);
-                            for (int i = 0; i < ns; i++) {
-                                double v = single ? s.floats[i] : s.values[i];
-                                double b = s.back[i];
-                                localAbs = Math.max(localAbs, Math.abs(v));
-                                if (Double.compare(v, b) != 0 && !(v == b)) {
-                                    localChanged++;
-                                    localErr = Math.max(localErr, Math.abs(v - b));
-                                }
-                            }
-                        }
+                        encodeTrace(dataset, range.first() + k, buffer, k * traceBytes, encoding, s, tally);
                     }
                     writer.writeRawTracesAt(range.first(), buffer, count);
-                    changed.addAndGet(localChanged);
-                    maxErr.accumulate(localErr);
-                    maxAbs.accumulate(localAbs);
+                    changed.addAndGet(tally.changed);
+                    maxErr.accumulate(tally.maxErr);
+                    maxAbs.accumulate(tally.maxAbs);
                     long now = done.addAndGet(count * traceBytes);
                     if (options.progress() != null) {
                         options.progress().accept(now);
@@ -264,6 +227,65 @@ public final class Exporter {
     }
 
     private record Scratch(float[] floats, double[] values, double[] back, byte[] traces) {
+    }
+
+    /// How every trace of one export is encoded.
+    ///
+    /// @param exceptionsUsable the source bytes kept for byte-exact export may be used (same format and order)
+    /// @param lossless         the target format holds every stored value (no check needed)
+    /// @param single           the store is float32 (else float64)
+    private record Encoding(SampleFormat format, ByteOrder order, ByteOrder srcOrder, int ns, int headerBytes,
+                            boolean exceptionsUsable, boolean lossless, boolean single) {
+    }
+
+    /// What one worker's chunk lost in precision.
+    private static final class LossTally {
+        long changed;
+        double maxErr;
+        double maxAbs;
+    }
+
+    /// Encodes trace `t` of `ds` at byte `at` of `buffer`: its headers swapped to the output's
+    /// order (additional headers verbatim), then its samples — the source's own bytes when they
+    /// still decode to the stored values, else encoded; values a lossy format changes are counted.
+    private static void encodeTrace(Dataset ds, long t, MemorySegment buffer, long at, Encoding e, Scratch s, LossTally tally) {
+        int hb = e.headerBytes();
+        int ns = e.ns();
+        ByteOrderSwap.traceHeader(ds.traceHeaders(), t * hb, e.srcOrder(), buffer, at, e.order());
+        if (hb > 240) {
+            MemorySegment.copy(ds.traceHeaders(), t * hb + 240, buffer, at + 240, hb - 240);
+        }
+        boolean single = e.single();
+        if (single) {
+            ds.readTrace(t, s.floats, 0);
+        } else {
+            ds.readTrace(t, s.values, 0);
+        }
+        byte[] raw = e.exceptionsUsable() ? ds.rawSourceSamples(t) : null;
+        boolean check = !e.lossless();
+        if (raw != null && (single ? sameValues(raw, e.format(), e.order(), s.floats, s.back)
+                : sameValues(raw, e.format(), e.order(), s.values, s.back))) {
+            MemorySegment.copy(MemorySegment.ofArray(raw), 0, buffer, at + hb, raw.length);
+        } else if (single && e.format() == SampleFormat.IBM_FLOAT32) {
+            // the encoder counts inexact values itself: measure only traces that have some
+            check = SampleCodec.encodeIbm(e.order(), s.floats, 0, buffer, at + hb, ns) > 0;
+        } else if (single) {
+            SampleCodec.encode(e.format(), e.order(), s.floats, 0, buffer, at + hb, ns);
+        } else {
+            SampleCodec.encode(e.format(), e.order(), s.values, 0, buffer, at + hb, ns);
+        }
+        if (check) {
+            SampleCodec.decode(e.format(), e.order(), buffer, at + hb, s.back, 0, ns);
+            for (int i = 0; i < ns; i++) {
+                double v = single ? s.floats[i] : s.values[i];
+                double b = s.back[i];
+                tally.maxAbs = Math.max(tally.maxAbs, Math.abs(v));
+                if (Double.compare(v, b) != 0 && !(v == b)) {
+                    tally.changed++;
+                    tally.maxErr = Math.max(tally.maxErr, Math.abs(v - b));
+                }
+            }
+        }
     }
 
     private static boolean sameValues(byte[] raw, SampleFormat format, ByteOrder order, float[] values, double[] scratch) {
