@@ -35,8 +35,8 @@ final class MigrateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--estimate", description = "Print the survey scan and the memory and time estimate, then stop.")
     boolean estimateOnly;
 
-    @Option(names = "--workers", defaultValue = "0", description = "Worker threads (default: the job's, else all cores).")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: the job's, else one per core).")
+    Integer workers;
 
     @Option(names = "--overwrite", description = "Replace existing output datasets.")
     boolean overwrite;
@@ -51,11 +51,9 @@ final class MigrateCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (workers < 0) {
-            throw new UsageException("--workers must be >= 0, not " + workers);
-        }
         MigrationJob job = MigrationJob.load(jobFile);
-        int w = workers > 0 ? workers : job.workers() > 0 ? job.workers() : Runtime.getRuntime().availableProcessors();
+        Integer asked = workers != null ? workers : job.workers() > 0 ? Integer.valueOf(job.workers()) : null; // option, job, default
+        int w = Workers.resolve(asked, "migrate", err);
         PreparedMigration pm;
         try {
             pm = PreparedMigration.prepare(job);

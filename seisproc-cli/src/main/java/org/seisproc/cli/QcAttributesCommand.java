@@ -49,8 +49,8 @@ final class QcAttributesCommand implements Callable<Integer> {
     @Option(names = "--headers", split = ",", paramLabel = "FIELDS", description = "Header columns beside the attributes (default fldr,tracf,cdp,offset,sx,sy,gx,gy,iline,xline,scalco when present).")
     List<String> headers;
 
-    @Option(names = "--workers", defaultValue = "0", description = "Worker threads (default: all cores).")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer workers;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -65,7 +65,7 @@ final class QcAttributesCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         EnsembleKey k = EnsembleKey.parse(key, key2);
-        int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        int w = Workers.resolve(workers, "qc attributes", spec.commandLine().getErr());
         try (Dataset ds = Dataset.open(dataset)) {
             TraceAttributes.Result r;
             try (Progress p = new Progress("qc attributes", ds.traceCount(), "traces", o)) {

@@ -19,8 +19,8 @@ final class QcBatchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB.json")
     Path job;
 
-    @Option(names = "--workers", defaultValue = "0", description = "Worker threads (default: all cores).")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer workers;
 
     @Option(names = "--overwrite", description = "Replace existing outputs.")
     boolean overwrite;
@@ -31,7 +31,7 @@ final class QcBatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        int w = Workers.resolve(workers, "qc batch", spec.commandLine().getErr());
         BatchQc.Result r;
         try {
             r = BatchQc.run(job, w, overwrite, null);

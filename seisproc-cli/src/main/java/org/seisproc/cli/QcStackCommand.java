@@ -50,8 +50,8 @@ final class QcStackCommand implements Callable<Integer> {
     @Option(names = "--fold-out", paramLabel = "DIR", description = "Fold dataset (default: OUT with .fold before its extension).")
     Path foldOut;
 
-    @Option(names = "--workers", defaultValue = "0", description = "Worker threads (default: all cores).")
-    int workers;
+    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer workers;
 
     @Option(names = "--overwrite", description = "Replace existing outputs.")
     boolean overwrite;
@@ -75,7 +75,7 @@ final class QcStackCommand implements Callable<Integer> {
         if (!interp.equals("linear") && !interp.equals("sinc")) {
             throw new UsageException("--interp '" + interp + "': use linear or sinc");
         }
-        int w = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        int w = Workers.resolve(workers, "qc stack", spec.commandLine().getErr());
         QcStack.Options options;
         try {
             options = new QcStack.Options(velocity, null, lines == null ? null : Lines.parse(lines), byInline, m, minFold,
