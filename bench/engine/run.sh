@@ -12,6 +12,8 @@
 # Usage: bench/engine/run.sh [SHOTS] [RUNS]     (default 200 shots x 240 channels x 1500 samples, 3 runs)
 #        BIG=/path/to/dir  where the 22.3 M-trace dataset lives (default target/bench-engine-22m); SKIP_BIG=1 skips part 2, SKIP_SMALL=1 part 1
 set -euo pipefail
+# The numpy peer runs with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset for its command alone: this
+# machine sets them for old OpenBLAS builds, and they slow a current numpy (best honest method).
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 shots="${1:-200}"
@@ -46,7 +48,7 @@ for r in $(seq 1 "$runs"); do
     start[$w]+="$(echo "$out" | sed -nE 's/.*start-up ([0-9.]+) s.*/\1/p') "
     rss[$w]+="$(echo "$out" | sed -nE 's/^RSS ([0-9]+)$/\1/p') "
   done
-  peer+=("$(/usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" | cut -d' ' -f3)")
+  peer+=("$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" | cut -d' ' -f3)")
 done
 echo
 printf "%-34s %12s %12s %14s %14s\n" "warm, $runs runs" "best tr/s" "median tr/s" "start-up s" "peak RSS MB"

@@ -10,6 +10,8 @@
 #
 # Usage: bench/migration/run.sh [TRACES] [BINS] [RUNS]   (default 1000 traces, 32 x 32 bins, 3 runs)
 set -euo pipefail
+# The numpy peer runs with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset for its command alone: this
+# machine sets them for old OpenBLAS builds, and they slow a current numpy (best honest method).
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 traces="${1:-1000}"
@@ -37,5 +39,5 @@ for r in $(seq 1 "$runs"); do
       echo "seisproc $mode workers=$w: contributions seconds contrib/s cpu-s contrib/cpu-s = $line"
     done
   done
-  echo "numpy (1 core): contributions seconds contrib/s cpu-s contrib/cpu-s = $(/usr/bin/python3 "$here/numpy_kirchhoff.py" "$work/job.bin" 500 "$bins")"
+  echo "numpy (1 core): contributions seconds contrib/s cpu-s contrib/cpu-s = $(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_kirchhoff.py" "$work/job.bin" 500 "$bins")"
 done

@@ -17,6 +17,8 @@
 #        (default target/bench-engine-22m/s22m.dataset), SKIP_ATTR=1, SKIP_STACK=1, SKIP_REPORT=1,
 #        SEISPROC="java -jar FILE.jar" to run a fixed build instead of ./seisproc
 set -euo pipefail
+# The numpy peer runs with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset for its command alone: this
+# machine sets them for old OpenBLAS builds, and they slow a current numpy (best honest method).
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 runs="${1:-3}"
@@ -43,7 +45,7 @@ if [ "${SKIP_ATTR:-0}" != 1 ]; then
   for r in $(seq 1 "$runs"); do
     out=$($sp qc attributes "$work/survey.dataset" "$work/attributes.parquet" --workers 2 | grep 'MB/s')
     java_s+=("$(echo "$out" | sed -nE 's/.* in ([0-9.]+) s = .*/\1/p')")
-    out=$(/usr/bin/python3 "$here/attributes_numpy.py" "$work/survey.dataset" 1000)
+    out=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/attributes_numpy.py" "$work/survey.dataset" 1000)
     numpy_s+=("$(echo "$out" | sed -nE 's/.* in ([0-9.]+) s = .*/\1/p')")
     echo "  run $r: seisproc ${java_s[-1]} s, numpy ${numpy_s[-1]} s"
   done
