@@ -139,8 +139,9 @@ public final class Engine {
                 try {
                     stats[worker] = work(prepared, writer, done, next, stop, options, failures, tracesDone, firstDispatch);
                 } catch (Throwable t) {
-                    // a worker that cannot even start (e.g. out of memory for its chain) stops the job
-                    failures.add(new Failure(new long[0], "worker " + worker + " could not start: " + t));
+                    // a worker that cannot start (its chain or buffer) or dies of a VM error (already
+                    // recorded against its ensemble) stops the job
+                    failures.add(new Failure(new long[0], "worker " + worker + " stopped: " + t));
                     stop.set(true);
                 }
             }));
