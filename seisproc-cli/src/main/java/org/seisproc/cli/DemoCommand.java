@@ -5,31 +5,26 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.seisproc.synth.SyntheticSurvey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /// `seisproc demo`: the main job on an embedded, generated survey, step by step.
 @Command(name = "demo", header = "Runs SeisProc end to end on a generated survey.", mixinStandardHelpOptions = true,
         description = {"Runs SeisProc end to end on a generated survey: synth -> info -> headers -> import -> export",
                 "-> checksums, printing each step and the command that does it, and checks the round trip is lossless."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends CliCommand {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the demo files (default: a folder under the system temp dir).")
     Path dir;
 
     @Option(names = "--shots", defaultValue = "24", description = "Shots in the demo survey (default ${DEFAULT-VALUE}).")
     int shots;
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Path work = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "seisproc-demo");
         Files.createDirectories(work);
         Path sgy = work.resolve("demo-survey.sgy");

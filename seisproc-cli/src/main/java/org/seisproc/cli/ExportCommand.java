@@ -3,21 +3,20 @@ package org.seisproc.cli;
 import java.io.PrintWriter;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.Exporter;
 import org.seisproc.segy.SampleFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc export DATASET OUT.sgy [--format F] [--byte-order big|little] [--revision 1|2] [--overwrite]`.
 @Command(name = "export", header = "Exports a dataset to a SEG-Y or SU file (byte-identical to its source by default).", mixinStandardHelpOptions = true,
         description = {"Exports a dataset to SEG-Y (or SU, for *.su). With the defaults an unmodified dataset comes out",
                 "byte-identical to its source. Converting to a format that loses precision warns and says how much."})
-final class ExportCommand implements Callable<Integer> {
+final class ExportCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "DATASET")
     Path dataset;
 
@@ -33,19 +32,16 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--revision", description = "SEG-Y revision of the output, 1 or 2 (default: the source's).")
     Integer revision;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
-    Integer workers;
+    @Mixin
+    WorkersOption workers;
 
     @Option(names = "--overwrite", description = "Replace an existing output file.")
     boolean overwrite;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = out();
+        PrintWriter err = err();
         SampleFormat f = null;
         if (format != null) {
             f = SampleFormat.ofCodeOrNull(format);
@@ -57,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
         if (revision != null && revision != 1 && revision != 2) {
             throw new UsageException("--revision is " + revision + ": use 1 or 2");
         }
-        int w = Workers.resolve(workers, "export", err);
+        int w = workers.resolve();
         try (Dataset ds = Dataset.open(dataset);
              Interrupts interrupts = Interrupts.on("export", err, () -> interrupted(output))) {
             long total = ds.traceCount();

@@ -2,27 +2,22 @@ package org.seisproc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.seisproc.segy.HeaderField;
 import org.seisproc.segy.HeaderLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /// `seisproc fields`: the trace header fields, with byte positions and types.
 @Command(name = "fields", header = "Lists the trace header fields: name, byte position, type, long name, description.", mixinStandardHelpOptions = true,
         description = "Lists the trace header fields: short name, byte position, type, long name, description.")
-final class FieldsCommand implements Callable<Integer> {
+final class FieldsCommand extends CliCommand {
     @Option(names = "--header-spec", paramLabel = "SPEC.json", description = "Show the layout with this spec applied.")
     Path headerSpec;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         HeaderLayout layout = headerSpec != null ? UsageException.parsing("--header-spec", () -> HeaderLayout.fromJson(headerSpec)) : HeaderLayout.standard();
         out.printf("%-8s %5s  %-7s  %-32s %s%n", "name", "byte", "type", "long name", "description");
         for (HeaderField f : layout.fields()) {

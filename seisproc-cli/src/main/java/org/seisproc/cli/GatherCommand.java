@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dsp.Sampling;
@@ -27,13 +26,12 @@ import org.seisproc.segy.HeaderField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc gather DATASET --key cdp --value 1234 [--key2 offset] [--json | --png FILE]`.
 @Command(name = "gather", header = "Reads one ensemble (gather) of a dataset and summarises or draws it.", mixinStandardHelpOptions = true,
         description = {"Reads one ensemble (gather) through the ensemble index (built on first use) and prints a summary,",
                 "its key values, trace numbers, header values and sample statistics (--json), or draws it (--png)."})
-final class GatherCommand implements Callable<Integer> {
+final class GatherCommand extends CliCommand {
     private static final List<String> SHOWN = List.of("fldr", "tracf", "cdp", "offset", "sx", "sy", "gx", "gy", "iline", "xline");
 
     @Parameters(index = "0", paramLabel = "DATASET")
@@ -63,12 +61,9 @@ final class GatherCommand implements Callable<Integer> {
     @Option(names = "--colormap", defaultValue = "gray", paramLabel = "NAME", description = "Colour map for --png: gray (black positive), seismic (red-white-blue), viridis.")
     String colormap;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         EnsembleKey k = UsageException.parsing("--key", () -> EnsembleKey.parse(key, key2));
         if (values.length != k.size()) {
             throw new UsageException("key " + k.spec() + " needs " + k.size() + " value(s) in --value, got " + values.length);

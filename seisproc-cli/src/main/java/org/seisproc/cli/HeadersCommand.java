@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.seisproc.segy.HeaderField;
 import org.seisproc.segy.SegyFile;
@@ -14,14 +13,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc headers FILE|DATASET --fields cdp,offset [--traces 0:10] [--where ...] [--limit N] [--csv|--json]`.
 @Command(name = "headers", header = "Prints trace header fields of a SEG-Y/SU file or a dataset, one row per trace.", mixinStandardHelpOptions = true,
         description = {"Prints trace header fields of a SEG-Y/SU file or a dataset, one row per trace.",
                 "On a dataset the fields come from headers.parquet (via the header cache) and may be filtered with --where.",
                 "Fields by SU short name (cdp, offset, sx, ...) or long name (ensemble_number, ...); 'seisproc fields' lists them."})
-final class HeadersCommand implements Callable<Integer> {
+final class HeadersCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "FILE|DATASET")
     Path file;
 
@@ -53,9 +51,6 @@ final class HeadersCommand implements Callable<Integer> {
     @Mixin
     ReadMixin read;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (csv && json) {
@@ -64,7 +59,7 @@ final class HeadersCommand implements Callable<Integer> {
         if (limit != null && limit < 0) {
             throw new UsageException("--limit must be >= 0 (it is " + limit + ")");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         TraceRange range = traces != null ? TraceRange.parse(traces) : TraceRange.all();
         if (java.nio.file.Files.isDirectory(file)) {
             return datasetHeaders(out, range);

@@ -3,7 +3,6 @@ package org.seisproc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.Importer;
 import org.seisproc.segy.SegyFile;
@@ -11,18 +10,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc import IN.sgy [IN2.sgy …] DATASET [--workers N] [--header-spec spec.json]`.
 @Command(name = "import", header = "Imports SEG-Y/SU file(s) into a dataset directory (parallel, lossless, atomic).", mixinStandardHelpOptions = true,
         description = {"Imports SEG-Y/SU file(s) into a dataset directory: raw headers, decoded headers, samples in a",
                 "memory-mapped lossless store. Parallel, streaming, atomic (an interrupted import never looks complete)."})
-final class ImportCommand implements Callable<Integer> {
+final class ImportCommand extends CliCommand {
     @Parameters(arity = "2..*", paramLabel = "IN... DATASET", description = "Input file(s), then the dataset directory.")
     List<Path> paths;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
-    Integer workers;
+    @Mixin
+    WorkersOption workers;
 
     @Option(names = "--overwrite", description = "Replace an existing dataset.")
     boolean overwrite;
@@ -33,16 +31,13 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     ReadMixin read;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         List<Path> inputs = paths.subList(0, paths.size() - 1);
         Path target = paths.getLast();
-        int w = Workers.resolve(workers, "import", err);
+        int w = workers.resolve();
         long total = 0;
         for (Path p : inputs) {
             try (SegyFile f = SegyFile.open(p, read.options())) {

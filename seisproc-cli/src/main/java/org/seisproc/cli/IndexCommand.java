@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.ensemble.EnsembleIndex;
@@ -14,14 +13,13 @@ import org.seisproc.ensemble.IndexStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc index DATASET --key cdp [--key2 offset] [--rebuild] [--json]`.
 @Command(name = "index", header = "Builds or shows the ensemble index of a dataset for a key.", mixinStandardHelpOptions = true,
         description = {"Builds (or shows, when it is stored and fresh) the ensemble index of a dataset for a key:",
                 "ensembles, fold min/mean/max, build time. Keys: a header field (cdp), several (gx,gy; iline,xline),",
                 "binned (offset/100). Stored as DATASET/index/<name>.idx + .json."})
-final class IndexCommand implements Callable<Integer> {
+final class IndexCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "DATASET")
     Path dataset;
 
@@ -37,12 +35,9 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object.")
     boolean json;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         EnsembleKey k = UsageException.parsing("--key", () -> EnsembleKey.parse(key, key2));
         try (Dataset ds = Dataset.open(dataset)) {
             IndexStatus before = EnsembleIndex.status(ds, k);

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.seisproc.segy.FileKind;
 import org.seisproc.segy.SegyFile;
@@ -14,13 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc info FILE [--json]`: what a SEG-Y or SU file is.
 @Command(name = "info", header = "Shows the layout of a SEG-Y or SU file and its textual header.", mixinStandardHelpOptions = true,
         description = {"Shows the layout of a SEG-Y or SU file: format, byte order, revision, traces, samples,",
                 "sample interval, extended headers; then the textual header. --json prints one JSON object."})
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "SEG-Y (.sgy, .segy) or Seismic Unix (.su) file.")
     Path file;
 
@@ -33,12 +31,9 @@ final class InfoCommand implements Callable<Integer> {
     @Mixin
     ReadMixin read;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         try (SegyFile f = SegyFile.open(file, read.options())) {
             SegyInfo i = f.info();
             if (json) {

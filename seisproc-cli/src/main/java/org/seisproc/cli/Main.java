@@ -1,9 +1,7 @@
 package org.seisproc.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 
-import org.seisproc.segy.SegyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,9 +16,9 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (bad data, I/O error)", "2:usage error (bad option or argument)"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
-    public static final int OK = 0;
-    public static final int FAILURE = 1;
-    public static final int USAGE = 2;
+    public static final int OK = ExitCodes.OK;
+    public static final int FAILURE = ExitCodes.FAILURE;
+    public static final int USAGE = ExitCodes.USAGE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -74,25 +72,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.setExecutionStrategy(Main::execute);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
-            if (ex instanceof org.seisproc.engine.Job.InvalidJobException) {
-                e.println("seisproc " + commandLine.getCommandName() + ": " + ex.getMessage());
-                return USAGE;
+            String name = commandLine.getCommandSpec().qualifiedName(" ").replaceFirst("^seisproc ", "");
+            Integer code = ExitCodes.report(ex, name, e);
+            if (code != null) {
+                return code;
             }
-            if (ex instanceof UsageException || ex instanceof org.seisproc.ensemble.UnknownKeyException
-                    || ex instanceof org.seisproc.ensemble.NoSuchEnsembleException) {
-                e.println("seisproc " + commandLine.getCommandName() + ": " + ex.getMessage());
-                e.println("Try 'seisproc " + commandLine.getCommandName() + " --help'.");
-                return USAGE;
-            }
-            // Any other IllegalArgumentException comes from deep inside (a processor, a codec): the
-            // data or the work failed, not the command line — exit 1, not 2.
-            if (ex instanceof IllegalArgumentException || ex instanceof org.seisproc.engine.ProcessingException
-                    || ex instanceof SegyException || ex instanceof UncheckedIOException || ex instanceof CliFailure
-                    || ex instanceof org.seisproc.dataset.DatasetException || ex instanceof org.seisproc.io.parquet.ParquetException) {
-                e.println("seisproc " + commandLine.getCommandName() + ": error: " + ex.getMessage());
-                return FAILURE;
-            }
-            e.println("seisproc " + commandLine.getCommandName() + ": internal error: " + ex);
+            e.println("seisproc " + name + ": internal error: " + ex);
             ex.printStackTrace(e);
             return FAILURE;
         });

@@ -2,7 +2,6 @@ package org.seisproc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.seisproc.migration.BinGrid;
@@ -19,7 +18,6 @@ import org.seisproc.migration.SurveyScan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc migrate JOB.json [--estimate] [--workers N] [--overwrite]`: Kirchhoff prestack time
 /// migration (see docs/migration.md).
@@ -28,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + "the job names 'gathers', common-image gathers by offset class. Prints the survey scan and the memory/time estimate "
                 + "first; refuses an output larger than the disk or the memory budget. Ctrl-C stops cleanly; rerunning resumes from "
                 + "the last finished tile. The job file is described in docs/migration.md."})
-final class MigrateCommand implements java.util.concurrent.Callable<Integer> {
+final class MigrateCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "JOB.json")
     Path jobFile;
 
@@ -44,13 +42,10 @@ final class MigrateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--no-resume", description = "Start over even if an interrupted run of this job left its output.")
     boolean noResume;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         MigrationJob job = MigrationJob.load(jobFile);
         Integer asked = workers != null ? workers : job.workers() > 0 ? Integer.valueOf(job.workers()) : null; // option, job, default
         int w = Workers.resolve(asked, "migrate", err);
@@ -61,15 +56,7 @@ final class MigrateCommand implements java.util.concurrent.Callable<Integer> {
             throw new CliFailure(e.getMessage());
         }
         MigrationControl control = new MigrationControl();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            control.cancel();
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "seisproc-migrate-cancel");
+        CancelOnInterrupt interrupt = new CancelOnInterrupt(control::cancel);
         try (pm) {
             printScan(out, pm);
             Estimate e = Estimate.of(pm, w);
@@ -83,13 +70,9 @@ final class MigrateCommand implements java.util.concurrent.Callable<Integer> {
             if (!job.parameters().antiAlias().enabled() && !pm.plan().vectorised()) {
                 out.println("migrate:   note: the JVM runs without jdk.incubator.vector; the scalar kernel is slower");
             }
-            Runtime.getRuntime().addShutdownHook(hook);
+            interrupt.arm();
             Migration.Report r = Migration.run(pm, new Migration.Options(w, overwrite, !noResume), new Printer(out), control);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us
-            }
+            interrupt.disarm();
             if (!r.complete()) {
                 out.flush();
                 err.printf("seisproc migrate: cancelled; %s is incomplete; rerun to resume from the last finished tile%n", job.output());
@@ -104,7 +87,7 @@ final class MigrateCommand implements java.util.concurrent.Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
-            finished.countDown();
+            interrupt.close();
         }
     }
 

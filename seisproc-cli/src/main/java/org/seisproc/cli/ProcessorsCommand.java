@@ -1,24 +1,20 @@
 package org.seisproc.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 import org.seisproc.engine.ParameterSpec;
 import org.seisproc.engine.ProcessorSpec;
 import org.seisproc.processors.Processors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 
 /// `seisproc processors`: every processor with its parameters, units and defaults.
 @Command(name = "processors", header = "Lists every processor for job files, with its parameters, units and defaults.", mixinStandardHelpOptions = true,
         description = "Lists every processor for job files, with its parameters, units and defaults.")
-final class ProcessorsCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+final class ProcessorsCommand extends CliCommand {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         for (ProcessorSpec p : Processors.all()) {
             out.println(p.name() + " - " + p.description());
             for (ParameterSpec a : p.parameters()) {

@@ -3,7 +3,6 @@ package org.seisproc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.ensemble.EnsembleKey;
@@ -11,16 +10,16 @@ import org.seisproc.qc.AttributeOptions;
 import org.seisproc.qc.Flags;
 import org.seisproc.qc.TraceAttributes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc qc attributes DATASET OUT.parquet [--window-ms A:B] [--noise-window-ms C:D] [--mute …] [--flag k=v]`.
 @Command(name = "attributes", mixinStandardHelpOptions = true,
         description = {"Per-trace attributes: rms, mean and max |a|, dominant frequency, bandwidth, S/N, dead flag, longest",
                 "clipped and constant runs, spikes, correlation with the gather's neighbouring traces. Writes OUT.parquet",
                 "(one row per trace, with header columns), OUT.ensembles.parquet (per ensemble) and OUT.bad.csv."})
-final class QcAttributesCommand implements Callable<Integer> {
+final class QcAttributesCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "DATASET")
     Path dataset;
 
@@ -49,15 +48,12 @@ final class QcAttributesCommand implements Callable<Integer> {
     @Option(names = "--headers", split = ",", paramLabel = "FIELDS", description = "Header columns beside the attributes (default fldr,tracf,cdp,offset,sx,sy,gx,gy,iline,xline,scalco when present).")
     List<String> headers;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
-    Integer workers;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Mixin
+    WorkersOption workers;
 
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         AttributeOptions options;
         try {
             options = options();
@@ -65,7 +61,7 @@ final class QcAttributesCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         EnsembleKey k = EnsembleKey.parse(key, key2);
-        int w = Workers.resolve(workers, "qc attributes", spec.commandLine().getErr());
+        int w = workers.resolve();
         try (Dataset ds = Dataset.open(dataset)) {
             TraceAttributes.Result r;
             try (Progress p = new Progress("qc attributes", ds.traceCount(), "traces", o)) {

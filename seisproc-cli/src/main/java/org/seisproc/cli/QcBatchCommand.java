@@ -2,36 +2,32 @@ package org.seisproc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.seisproc.qc.BatchQc;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc qc batch JOB.json [--workers N] [--overwrite]`.
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Applies a processing chain to selected gathers (or lines) and compares: before, after and noise",
                 "(before - after) datasets, before/after/difference stacks (with a 'stack' section), and qc.json with RMS",
                 "before/after/noise, before-after correlation and S/N change per gather and overall. See docs/qc.md."})
-final class QcBatchCommand implements Callable<Integer> {
+final class QcBatchCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "JOB.json")
     Path job;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
-    Integer workers;
+    @Mixin
+    WorkersOption workers;
 
     @Option(names = "--overwrite", description = "Replace existing outputs.")
     boolean overwrite;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
-        int w = Workers.resolve(workers, "qc batch", spec.commandLine().getErr());
+        PrintWriter o = out();
+        int w = workers.resolve();
         BatchQc.Result r;
         try {
             r = BatchQc.run(job, w, overwrite, null);

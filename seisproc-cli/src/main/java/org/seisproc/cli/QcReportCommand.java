@@ -3,7 +3,6 @@ package org.seisproc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.qc.QcReport;
@@ -11,13 +10,12 @@ import org.seisproc.render.Renderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc qc report DATASET OUT.html [--stack STACK] [--attributes A.parquet] [--pictures DIR]`.
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"One self-contained HTML QC report (pictures inline, no network): survey map, fold map, offset histogram",
                 "and rose, shot/receiver RMS maps, average spectrum, brute stack, bad traces, representative gathers."})
-final class QcReportCommand implements Callable<Integer> {
+final class QcReportCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "DATASET")
     Path dataset;
 
@@ -33,12 +31,9 @@ final class QcReportCommand implements Callable<Integer> {
     @Option(names = "--pictures", paramLabel = "DIR", description = "Also write every picture as DIR/NAME.png.")
     Path pictures;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         if (attributes != null && !Files.isRegularFile(attributes)) {
             throw new UsageException("--attributes " + attributes + ": no such file");
         }

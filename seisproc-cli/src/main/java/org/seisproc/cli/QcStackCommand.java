@@ -3,21 +3,20 @@ package org.seisproc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.qc.Lines;
 import org.seisproc.qc.QcStack;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc qc stack DATASET OUT --velocity V [--lines …] [--bin cdp|iline,xline] [--method mean|median] …`.
 @Command(name = "stack", mixinStandardHelpOptions = true,
         description = {"NMO-corrected brute stack of the chosen inlines (or all), on the engine, in parallel. Writes the",
                 "stack dataset OUT (one trace per bin, exportable to SEG-Y) and the fold dataset (live traces per sample)."})
-final class QcStackCommand implements Callable<Integer> {
+final class QcStackCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "DATASET")
     Path dataset;
 
@@ -50,18 +49,15 @@ final class QcStackCommand implements Callable<Integer> {
     @Option(names = "--fold-out", paramLabel = "DIR", description = "Fold dataset (default: OUT with .fold before its extension).")
     Path foldOut;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
-    Integer workers;
+    @Mixin
+    WorkersOption workers;
 
     @Option(names = "--overwrite", description = "Replace existing outputs.")
     boolean overwrite;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter o = out();
         boolean byInline = switch (bin.replace(" ", "").toLowerCase(Locale.ROOT)) {
             case "cdp" -> false;
             case "iline,xline" -> true;
@@ -75,7 +71,7 @@ final class QcStackCommand implements Callable<Integer> {
         if (!interp.equals("linear") && !interp.equals("sinc")) {
             throw new UsageException("--interp '" + interp + "': use linear or sinc");
         }
-        int w = Workers.resolve(workers, "qc stack", spec.commandLine().getErr());
+        int w = workers.resolve();
         QcStack.Options options;
         try {
             options = new QcStack.Options(velocity, null, lines == null ? null : Lines.parse(lines), byInline, m, minFold,

@@ -2,7 +2,6 @@ package org.seisproc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.seisproc.dataset.Dataset;
@@ -13,20 +12,20 @@ import org.seisproc.engine.PreparedJob;
 import org.seisproc.engine.SharedData;
 import org.seisproc.ensemble.IndexStatus;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc run job.json [--workers N] [--engine local|spark [--master M]]`: runs a processing flow.
 @Command(name = "run", header = "Runs a processing job (JSON) on a dataset into a new dataset.", mixinStandardHelpOptions = true,
         description = {"Runs a processing job (JSON): reads gathers of the input dataset by the job's key, applies the",
                 "processors, writes the output dataset. Ctrl-C stops cleanly; rerunning resumes. 'seisproc processors' lists them."})
-final class RunCommand implements java.util.concurrent.Callable<Integer> {
+final class RunCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "JOB.json")
     Path jobFile;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
-    Integer workers;
+    @Mixin
+    WorkersOption workers;
 
     @Option(names = "--overwrite", description = "Replace an existing output dataset.")
     boolean overwrite;
@@ -41,13 +40,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--master", description = "With --engine spark: local[N], spark://HOST:7077, yarn (default local[*]).")
     String master;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         if (!engine.equals("local") && !engine.equals("spark")) {
             throw new UsageException("--engine is local or spark, not '" + engine + "'");
         }
@@ -70,18 +66,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         long t0 = System.nanoTime();
         Job job = Job.load(jobFile);
         long tJob = System.nanoTime();
-        int w = Workers.resolve(workers, "run", err);
+        int w = workers.resolve();
         AtomicBoolean cancel = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "seisproc-cancel");
-        // The Ctrl-C hook waits for `finished`: the JVM halts only after the report is printed.
+        // Ctrl-C cancels; the JVM halts only after the report is printed.
+        CancelOnInterrupt interrupt = new CancelOnInterrupt(() -> cancel.set(true));
         try (PreparedJob prepared = PreparedJob.prepare(job)) {
             Dataset input = prepared.input();
             EnsemblePlan plan = prepared.plan();
@@ -103,16 +91,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             for (SharedData.Item item : shared.memoryReport()) {
                 out.printf("run:   shared %-52s %,14d bytes (%s)%n", item.what(), item.bytes(), item.kind());
             }
-            Runtime.getRuntime().addShutdownHook(hook);
+            interrupt.arm();
             Engine.Report r;
             try (Progress progress = new Progress("run", input.traceCount(), "traces", out, "checksums, header table, sync")) {
                 r = Engine.run(prepared, new Engine.Options(w, overwrite, !noResume, progress::update, cancel));
             }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us
-            }
+            interrupt.disarm();
             for (Engine.Failure f : r.failures()) {
                 err.println("seisproc run: ensemble " + job.key() + " = " + f);
             }
@@ -149,7 +133,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
-            finished.countDown();
+            interrupt.close();
         }
         return Main.OK;
     }

@@ -3,7 +3,6 @@ package org.seisproc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.DatasetFiles;
 import org.seisproc.io.parquet.ParquetIO;
@@ -11,25 +10,21 @@ import org.seisproc.io.parquet.ParquetSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc schema DATASET|FILE.parquet`: the columns of a header table.
 @Command(name = "schema", header = "Shows the columns and row counts of a dataset's headers.parquet or any Parquet file.", mixinStandardHelpOptions = true,
         description = "Shows the columns (name, type) and row counts of a dataset's headers.parquet or any Parquet file.")
-final class SchemaCommand implements Callable<Integer> {
+final class SchemaCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "DATASET|FILE.parquet")
     Path path;
 
     @Mixin
     ParquetMixin parquet;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         parquet.apply();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Path file = Files.isDirectory(path) ? path.resolve(DatasetFiles.HEADERS_PARQUET) : path;
         ParquetSchema s = ParquetIO.schema(file);
         out.printf("%s: %,d rows in %d row group(s), %d columns%n", file, s.rows(), s.rowGroups(), s.fields().size());

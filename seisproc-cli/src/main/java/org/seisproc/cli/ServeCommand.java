@@ -3,14 +3,12 @@ package org.seisproc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.seisproc.web.ServerOptions;
 import org.seisproc.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /// `seisproc serve [--root DIR] [--port 8080] [--host 127.0.0.1]`: the main window in the browser.
 @Command(name = "serve", header = "Serves the main window in the browser: datasets, gathers, headers, processing, jobs, export.",
@@ -18,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = {"Serves the SeisProc main window at http://localhost:PORT: browse the datasets under --root, navigate",
                 "gathers, preview processing, run jobs, import and export. Only files under --root are read or written.",
                 "Binding to an address other than loopback needs the access token; the URL printed carries it."})
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends CliCommand {
     @Option(names = "--root", paramLabel = "DIR", defaultValue = ".", description = "The folder to serve (default: the current folder).")
     Path root;
 
@@ -28,12 +26,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default ${DEFAULT-VALUE}: this machine only).")
     String host;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (!Files.isDirectory(root)) {
             throw new UsageException("--root " + root + " is not a folder");
         }

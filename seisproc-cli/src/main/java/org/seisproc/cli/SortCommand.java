@@ -3,20 +3,19 @@ package org.seisproc.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.ensemble.TraceSorter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc sort DATASET OUT --by cdp,offset [--memory 2g] [--workers N] [--overwrite]`.
 @Command(name = "sort", header = "Re-orders a dataset's traces by header fields into a new dataset.", mixinStandardHelpOptions = true,
         description = {"Physically re-orders a dataset's traces (raw headers and samples) into a new dataset, by header",
                 "fields, most significant first; stable. Out of core within --memory, parallel, atomic."})
-final class SortCommand implements Callable<Integer> {
+final class SortCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "DATASET")
     Path dataset;
 
@@ -29,22 +28,19 @@ final class SortCommand implements Callable<Integer> {
     @Option(names = "--memory", defaultValue = "1g", paramLabel = "SIZE", description = "Memory for block buffers: 512m, 2g, ... (default 1g).")
     String memory;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: one per core).")
-    Integer workers;
+    @Mixin
+    WorkersOption workers;
 
     @Option(names = "--overwrite", description = "Replace an existing output dataset.")
     boolean overwrite;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         long bytes = parseSize(memory);
-        int w = Workers.resolve(workers, "sort", spec.commandLine().getErr());
+        int w = workers.resolve();
         try (Dataset ds = Dataset.open(dataset);
-             Interrupts interrupts = Interrupts.on("sort", spec.commandLine().getErr(), () -> Interrupts.datasetLeft(output,
+             Interrupts interrupts = Interrupts.on("sort", err(), () -> Interrupts.datasetLeft(output,
                      "rerun the same command to sort again from the start"))) {
             TraceSorter.Report r;
             try (Progress progress = new Progress("sort", ds.traceCount(), "traces", out, "checksums, header table, sync")) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.seisproc.segy.SampleFormat;
 import org.seisproc.synth.SurveyGeometry;
@@ -12,13 +11,12 @@ import org.seisproc.synth.SyntheticSurvey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc synth OUT.sgy [--shots N --channels M | --traces N] [--samples S] [--dt US] [--format 1|5] [--seed K]`.
 @Command(name = "synth", header = "Writes a deterministic synthetic prestack land survey (SEG-Y or SU).", mixinStandardHelpOptions = true,
         description = {"Writes a deterministic synthetic land prestack survey in shot order (CDPs not contiguous):",
                 "reflections with hyperbolic moveout, a point diffractor, ground roll and noise; the model goes to OUT.model.json."})
-final class SynthCommand implements Callable<Integer> {
+final class SynthCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "OUT.sgy")
     Path out;
 
@@ -48,9 +46,6 @@ final class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--threads", description = "Threads (default: all cores).")
     Integer threads;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -96,13 +91,13 @@ final class SynthCommand implements Callable<Integer> {
         SyntheticSurvey survey = new SyntheticSurvey(SurveyGeometry.of(nShots, channels), samples, dtMicros,
                 SampleFormat.ofCode(format), seed);
         long total = survey.geometry().traces();
-        PrintWriter w = spec.commandLine().getOut();
+        PrintWriter w = out();
         long bytes = 3600 + total * (240 + (long) samples * survey.format().bytes());
         w.printf("synth: %s: %,d shots x %,d channels = %,d traces x %,d samples (%,.1f MB), format %d%n",
                 out, nShots, channels, total, samples, bytes / 1e6, format);
         long t0 = System.nanoTime();
         try (Progress progress = new Progress("synth", total, "traces", w)) {
-            survey.write(out, order, Workers.resolve(threads, "--threads", "synth", spec.commandLine().getErr()), progress::update);
+            survey.write(out, order, Workers.resolve(threads, "--threads", "synth", err()), progress::update);
         }
         double s = (System.nanoTime() - t0) / 1e9;
         w.printf("synth: wrote %s in %.2f s (%,.0f MB/s); model in %s.model.json%n", out, s, bytes / 1e6 / s, out);

@@ -2,13 +2,11 @@ package org.seisproc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /// `seisproc verify DATASET`: compares every data file with the checksums recorded when the
 /// dataset was written; exit 1 naming the damaged part.
@@ -16,17 +14,14 @@ import picocli.CommandLine.Spec;
         header = "Checks a dataset's files against the checksums recorded when it was written.",
         description = {"Reads every data file and compares it with the per-chunk CRC32C codes and the SHA-256 digests",
                 "recorded at import (or run, sort). Exit 1 names the damaged file, chunk and traces."})
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "DATASET", description = "A dataset directory.")
     Path dataset;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = out();
+        PrintWriter err = err();
         long start = System.nanoTime();
         try (Dataset ds = Dataset.open(dataset)) {
             DatasetVerifier.Result r = DatasetVerifier.verify(ds);

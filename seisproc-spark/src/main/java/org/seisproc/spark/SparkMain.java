@@ -3,10 +3,11 @@ package org.seisproc.spark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.spark.sql.SparkSession;
+import org.seisproc.cli.CancelOnInterrupt;
+import org.seisproc.cli.ExitCodes;
 import org.seisproc.cli.Progress;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.engine.Engine;
@@ -28,9 +29,9 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a processing job (the JSON/YAML of 'seisproc run') on Apache Spark. The input and output",
                 "must be at the same path on every executor (shared storage). Rerunning resumes, locally or on Spark."})
 public final class SparkMain implements java.util.concurrent.Callable<Integer> {
-    static final int OK = 0;
-    static final int FAILURE = 1;
-    static final int USAGE = 2;
+    static final int OK = ExitCodes.OK;
+    static final int FAILURE = ExitCodes.FAILURE;
+    static final int USAGE = ExitCodes.USAGE;
 
     @Parameters(index = "0", paramLabel = "JOB.json")
     Path jobFile;
@@ -70,17 +71,10 @@ public final class SparkMain implements java.util.concurrent.Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            // the same exit codes as `seisproc run` (its Main): a job's problems are usage errors,
-            // the data's or the work's failures are 1
-            if (ex instanceof Job.InvalidJobException || ex instanceof org.seisproc.ensemble.UnknownKeyException) {
-                err.println("seisproc run: " + ex.getMessage());
-                return USAGE;
-            }
-            if (ex instanceof org.seisproc.dataset.DatasetException || ex instanceof java.io.UncheckedIOException
-                    || ex instanceof org.seisproc.io.parquet.ParquetException || ex instanceof IllegalArgumentException
-                    || ex instanceof org.seisproc.engine.ProcessingException) {
-                err.println("seisproc run: error: " + ex.getMessage());
-                return FAILURE;
+            // the same exit codes and messages as `seisproc run`
+            Integer code = ExitCodes.report(ex, "run", err);
+            if (code != null) {
+                return code;
             }
             // Spark could not start (a bad master URL, no cluster there, ...): its own first line
             String msg = String.valueOf(ex.getMessage());
@@ -101,15 +95,7 @@ public final class SparkMain implements java.util.concurrent.Callable<Integer> {
         Job job = text.parse();
         long tJob = System.nanoTime();
         AtomicBoolean cancel = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "seisproc-cancel");
+        CancelOnInterrupt interrupt = new CancelOnInterrupt(() -> cancel.set(true));
         SparkSession spark = null;
         try (PreparedJob prepared = PreparedJob.prepare(job)) {
             Dataset input = prepared.input();
@@ -130,17 +116,13 @@ public final class SparkMain implements java.util.concurrent.Callable<Integer> {
                     (tJob - t0) / 1e9, setup.datasetSeconds(), setup.sharedSeconds());
             out.printf("run:   Spark start-up %.3f s (session and executors %.3f s%s; its SQL engine's first query %.3f s)%n",
                     sparkSeconds, sessionSeconds, given != null ? ", already running" : "", sparkSeconds - sessionSeconds);
-            Runtime.getRuntime().addShutdownHook(hook);
+            interrupt.arm();
             Engine.Report r;
             try (Progress progress = new Progress("run", input.traceCount(), "traces", out, "checksums, header table, sync")) {
                 r = SparkRunner.run(spark, text, prepared, new SparkRunner.Options(partitions, overwrite, !noResume,
                         progress::update, cancel));
             }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for us
-            }
+            interrupt.disarm();
             for (Engine.Failure f : r.failures()) {
                 err.println("seisproc run: ensemble " + job.key() + " = " + f);
             }
@@ -173,7 +155,7 @@ public final class SparkMain implements java.util.concurrent.Callable<Integer> {
             if (given == null && spark != null) {
                 spark.stop();
             }
-            finished.countDown();
+            interrupt.close();
         }
         return OK;
     }
