@@ -59,12 +59,19 @@ public record Job(Path input, Path output, List<String> key, List<String> sortBy
 
     /// Reads and validates a job file.
     public static Job load(Path file) {
-        JsonNode root;
+        return parse(readTree(file), file.toAbsolutePath().getParent(), file);
+    }
+
+    /// Reads a job file (JSON, or YAML when named `*.yaml`/`*.yml`) as a tree; every way it can
+    /// fail (no such file, not text, not valid JSON/YAML with its line and column, a directory,
+    /// permission) is an [InvalidJobException] saying so. Shared by the job files of `run`,
+    /// `qc batch` and `migrate`.
+    public static JsonNode readTree(Path file) {
         try {
             String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
             ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
                     ? new com.fasterxml.jackson.dataformat.yaml.YAMLMapper() : new ObjectMapper();
-            root = mapper.readTree(Files.readString(file));
+            return mapper.readTree(Files.readString(file));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new InvalidJobException(file, List.of("cannot read the job file: no such file; check its path"));
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -78,7 +85,6 @@ public record Job(Path input, Path output, List<String> key, List<String> sortBy
             throw new InvalidJobException(file, List.of("cannot read the job file: " + (Files.isDirectory(file) ? "it is a directory"
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage())));
         }
-        return parse(root, file.toAbsolutePath().getParent(), file);
     }
 
     /// Validates a parsed job against the processors on the class path ([ProcessorRegistry#loaded]);

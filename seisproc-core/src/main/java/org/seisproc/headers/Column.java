@@ -14,6 +14,20 @@ public sealed interface Column permits Column.Ints, Column.Longs, Column.Floats,
     /// The element type's name: int32, int64, float, double.
     String typeName();
 
+    /// The values: an `int[]`, `long[]`, `float[]` or `double[]`.
+    Object array();
+
+    /// The column holding `array` (an `int[]`, `long[]`, `float[]` or `double[]`), not copied.
+    static Column of(Object array) {
+        return switch (array) {
+            case int[] v -> new Ints(v);
+            case long[] v -> new Longs(v);
+            case float[] v -> new Floats(v);
+            case double[] v -> new Doubles(v);
+            default -> throw new IllegalArgumentException("not a column's array: " + array.getClass().getSimpleName());
+        };
+    }
+
     record Ints(int[] values) implements Column {
         public int size() {
             return values.length;
@@ -33,6 +47,10 @@ public sealed interface Column permits Column.Ints, Column.Longs, Column.Floats,
 
         public String typeName() {
             return "int32";
+        }
+
+        public Object array() {
+            return values;
         }
     }
 
@@ -56,6 +74,10 @@ public sealed interface Column permits Column.Ints, Column.Longs, Column.Floats,
         public String typeName() {
             return "int64";
         }
+
+        public Object array() {
+            return values;
+        }
     }
 
     record Floats(float[] values) implements Column {
@@ -78,6 +100,10 @@ public sealed interface Column permits Column.Ints, Column.Longs, Column.Floats,
         public String typeName() {
             return "float";
         }
+
+        public Object array() {
+            return values;
+        }
     }
 
     record Doubles(double[] values) implements Column {
@@ -99,6 +125,10 @@ public sealed interface Column permits Column.Ints, Column.Longs, Column.Floats,
 
         public String typeName() {
             return "double";
+        }
+
+        public Object array() {
+            return values;
         }
     }
 }

@@ -177,46 +177,19 @@ public final class HeaderTable {
         }
         LinkedHashMap<String, Column> out = new LinkedHashMap<>();
         for (String name : first.names()) {
-            Column c0 = first.column(name);
+            Object v = java.lang.reflect.Array.newInstance(first.column(name).array().getClass().getComponentType(), total);
             int at = 0;
-            switch (c0) {
-                case Column.Ints ignored -> {
-                    int[] v = new int[total];
-                    for (HeaderTable t : tables) {
-                        int[] src = t.ints(name);
-                        System.arraycopy(src, 0, v, at, src.length);
-                        at += src.length;
-                    }
-                    out.put(name, new Column.Ints(v));
+            for (HeaderTable t : tables) {
+                Column c = t.column(name);
+                if (c.getClass() != first.column(name).getClass()) {
+                    throw new IllegalArgumentException("column " + name + " is " + first.column(name).typeName() + " in the first table, "
+                            + c.typeName() + " in another");
                 }
-                case Column.Longs ignored -> {
-                    long[] v = new long[total];
-                    for (HeaderTable t : tables) {
-                        long[] src = t.longs(name);
-                        System.arraycopy(src, 0, v, at, src.length);
-                        at += src.length;
-                    }
-                    out.put(name, new Column.Longs(v));
-                }
-                case Column.Floats ignored -> {
-                    float[] v = new float[total];
-                    for (HeaderTable t : tables) {
-                        float[] src = t.floats(name);
-                        System.arraycopy(src, 0, v, at, src.length);
-                        at += src.length;
-                    }
-                    out.put(name, new Column.Floats(v));
-                }
-                case Column.Doubles ignored -> {
-                    double[] v = new double[total];
-                    for (HeaderTable t : tables) {
-                        double[] src = t.doubles(name);
-                        System.arraycopy(src, 0, v, at, src.length);
-                        at += src.length;
-                    }
-                    out.put(name, new Column.Doubles(v));
-                }
+                int n = c.size();
+                System.arraycopy(c.array(), 0, v, at, n);
+                at += n;
             }
+            out.put(name, Column.of(v));
         }
         return new HeaderTable(out, total);
     }

@@ -136,15 +136,7 @@ public record MigrationJob(Path input, Path output, Path gathers, HeaderMapping 
 
     /// Reads and validates a job file; an [Job.InvalidJobException] lists every problem.
     public static MigrationJob load(Path file) {
-        JsonNode root;
-        try {
-            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-            ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml")
-                    ? new com.fasterxml.jackson.dataformat.yaml.YAMLMapper() : new ObjectMapper();
-            root = mapper.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new Job.InvalidJobException(file, List.of("cannot read the job file: " + e.getMessage()));
-        }
+        JsonNode root = Job.readTree(file);
         Parsed p = parse(root, file.toAbsolutePath().getParent());
         if (!p.problems().isEmpty()) {
             throw new Job.InvalidJobException(file, p.problems());

@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,53 +124,46 @@ public final class BatchQc {
             try (DatasetWriter before = DatasetWriter.create(ds, out.resolve("before"), shape, step + " (before)", overwrite, false);
                  DatasetWriter after = DatasetWriter.create(ds, out.resolve("after"), shape, step + " (after)", overwrite, false);
                  DatasetWriter diff = DatasetWriter.create(ds, out.resolve("noise"), shape, step + " (noise = before - after)", overwrite, false)) {
-                AtomicInteger next = new AtomicInteger();
-                AtomicLong done = new AtomicLong();
-                AtomicReference<RuntimeException> failure = new AtomicReference<>();
-                TraceAttributes.runOn(Math.max(1, workers), () -> {
-                    try {
-                        EnsembleUnit unit = prepared.unit();
-                        float[] nz = new float[0];
-                        for (int j = next.getAndIncrement(); j < selected.length && failure.get() == null; j = next.getAndIncrement()) {
-                            int e = selected[j];
-                            Gather b = unit.read(e).copy();
-                            Gather a = unit.process(e);
-                            int n1 = b.n1();
-                            int n2 = b.n2();
-                            if (a.n2() != n2) {
-                                throw new IllegalArgumentException("the chain changed gather " + label(plan, e) + " from " + n2 + " to " + a.n2()
-                                        + " traces; batch QC needs a chain that keeps every trace");
-                            }
-                            if (nz.length < n1 * n2) {
-                                nz = new float[n1 * n2];
-                            }
-                            for (int i = 0; i < n1 * n2; i++) {
-                                nz[i] = b.samples()[i] - a.samples()[i];
-                            }
-                            for (int i2 = 0; i2 < n2; i2++) {
-                                long t = firstTrace[j] + i2;
-                                before.writeTrace(t, b.samples(), i2 * n1);
-                                before.writeHeader(t, b.headers(), (long) i2 * b.headerBytes());
-                                after.writeTrace(t, a.samples(), i2 * n1);
-                                after.writeHeader(t, a.headers(), (long) i2 * a.headerBytes());
-                                diff.writeTrace(t, nz, i2 * n1);
-                                diff.writeHeader(t, b.headers(), (long) i2 * b.headerBytes());
-                            }
-                            sums[j] = sums(b.samples(), a.samples(), nz, n1, n2, signal, noise);
-                            perGather[j] = metrics(label(plan, e), n2, sums[j]);
-                            long now = done.addAndGet(n2);
-                            if (progress != null) {
-                                progress.accept(now);
-                            }
+                ParallelItems.run(workers, selected.length, () -> new ParallelItems.Worker() {
+                    final EnsembleUnit unit = prepared.unit();
+                    float[] nz = new float[0];
+
+                    @Override
+                    public long item(int j) {
+                        int e = selected[j];
+                        Gather b = unit.read(e).copy();
+                        Gather a = unit.process(e);
+                        int n1 = b.n1();
+                        int n2 = b.n2();
+                        if (a.n2() != n2) {
+                            throw new IllegalArgumentException("the chain changed gather " + label(plan, e) + " from " + n2 + " to " + a.n2()
+                                    + " traces; batch QC needs a chain that keeps every trace");
                         }
-                        unit.finish();
-                    } catch (RuntimeException ex) {
-                        failure.compareAndSet(null, ex);
+                        if (nz.length < n1 * n2) {
+                            nz = new float[n1 * n2];
+                        }
+                        for (int i = 0; i < n1 * n2; i++) {
+                            nz[i] = b.samples()[i] - a.samples()[i];
+                        }
+                        for (int i2 = 0; i2 < n2; i2++) {
+                            long t = firstTrace[j] + i2;
+                            before.writeTrace(t, b.samples(), i2 * n1);
+                            before.writeHeader(t, b.headers(), (long) i2 * b.headerBytes());
+                            after.writeTrace(t, a.samples(), i2 * n1);
+                            after.writeHeader(t, a.headers(), (long) i2 * a.headerBytes());
+                            diff.writeTrace(t, nz, i2 * n1);
+                            diff.writeHeader(t, b.headers(), (long) i2 * b.headerBytes());
+                        }
+                        sums[j] = sums(b.samples(), a.samples(), nz, n1, n2, signal, noise);
+                        perGather[j] = metrics(label(plan, e), n2, sums[j]);
+                        return n2;
                     }
-                });
-                if (failure.get() != null) {
-                    throw failure.get();
-                }
+
+                    @Override
+                    public void finish() {
+                        unit.finish();
+                    }
+                }, progress);
                 before.commit();
                 after.commit();
                 diff.commit();

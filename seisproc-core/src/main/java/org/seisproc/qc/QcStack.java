@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -204,60 +201,53 @@ public final class QcStack {
         HeaderField cdpx = layout.field("cdpx");
         HeaderField cdpy = layout.field("cdpy");
         int n1 = job.input().samplesPerTrace();
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong done = new AtomicLong();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        TraceAttributes.runOn(Math.max(1, o.workers()), () -> {
-            try {
-                EnsembleUnit unit = job.unit();
-                float[] out = new float[n1];
-                float[] foldF = new float[n1];
-                int[] live = new int[n1];
-                float[] scratch = new float[0];
-                for (int j = next.getAndIncrement(); j < bins.length && failure.get() == null; j = next.getAndIncrement()) {
-                    Gather g = unit.process(bins[j]);
-                    int n2 = g.n2();
-                    if (o.method() == Method.MEDIAN) {
-                        if (scratch.length < n2) {
-                            scratch = new float[n2];
-                        }
-                        MedianStack.stack(g.samples(), n1, n2, out, live, scratch);
-                    } else {
-                        Stack.stack(g.samples(), n1, n2, out, live);
+        ParallelItems.run(o.workers(), bins.length, () -> new ParallelItems.Worker() {
+            final EnsembleUnit unit = job.unit();
+            final float[] out = new float[n1];
+            final float[] foldF = new float[n1];
+            final int[] live = new int[n1];
+            float[] scratch = new float[0];
+
+            @Override
+            public long item(int j) {
+                Gather g = unit.process(bins[j]);
+                int n2 = g.n2();
+                if (o.method() == Method.MEDIAN) {
+                    if (scratch.length < n2) {
+                        scratch = new float[n2];
                     }
-                    for (int i = 0; i < n1; i++) {
-                        if (live[i] < o.minFold()) {
-                            out[i] = 0f;
-                        }
-                        foldF[i] = live[i];
-                    }
-                    long x = g.header(0, cdpx);
-                    long y = g.header(0, cdpy);
-                    for (DatasetWriter w : new DatasetWriter[] {stack, fold}) {
-                        w.writeHeader(j, g.headers(), 0);
-                        w.setHeader(j, offset, 0);
-                        w.setHeader(j, nhs, Math.min(n2, Short.MAX_VALUE));
-                        w.setHeader(j, tracl, j + 1);
-                        w.setHeader(j, tracr, j + 1);
-                        w.setHeader(j, coords[0], x);
-                        w.setHeader(j, coords[1], y);
-                        w.setHeader(j, coords[2], x);
-                        w.setHeader(j, coords[3], y);
-                    }
-                    stack.writeTrace(j, out, 0);
-                    fold.writeTrace(j, foldF, 0);
-                    long now = done.addAndGet(n2);
-                    if (progress != null) {
-                        progress.accept(now);
-                    }
+                    MedianStack.stack(g.samples(), n1, n2, out, live, scratch);
+                } else {
+                    Stack.stack(g.samples(), n1, n2, out, live);
                 }
-                unit.finish();
-            } catch (RuntimeException ex) {
-                failure.compareAndSet(null, ex);
+                for (int i = 0; i < n1; i++) {
+                    if (live[i] < o.minFold()) {
+                        out[i] = 0f;
+                    }
+                    foldF[i] = live[i];
+                }
+                long x = g.header(0, cdpx);
+                long y = g.header(0, cdpy);
+                for (DatasetWriter w : new DatasetWriter[] {stack, fold}) {
+                    w.writeHeader(j, g.headers(), 0);
+                    w.setHeader(j, offset, 0);
+                    w.setHeader(j, nhs, Math.min(n2, Short.MAX_VALUE));
+                    w.setHeader(j, tracl, j + 1);
+                    w.setHeader(j, tracr, j + 1);
+                    w.setHeader(j, coords[0], x);
+                    w.setHeader(j, coords[1], y);
+                    w.setHeader(j, coords[2], x);
+                    w.setHeader(j, coords[3], y);
+                }
+                stack.writeTrace(j, out, 0);
+                fold.writeTrace(j, foldF, 0);
+                return n2;
             }
-        });
-        if (failure.get() != null) {
-            throw failure.get();
-        }
+
+            @Override
+            public void finish() {
+                unit.finish();
+            }
+        }, progress);
     }
 }

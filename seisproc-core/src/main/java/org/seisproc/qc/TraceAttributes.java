@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 import org.seisproc.dataset.Dataset;
@@ -68,66 +64,37 @@ public final class TraceAttributes {
         try (EnsembleIndex index = EnsembleIndex.open(ds, key)) {
             int ensembles = index.ensembleCount();
             Aggregates agg = new Aggregates(ensembles);
-            AtomicInteger next = new AtomicInteger();
-            AtomicLong done = new AtomicLong();
-            AtomicReference<RuntimeException> failure = new AtomicReference<>();
-            Runnable work = () -> {
-                try {
-                    GatherAttributes ga = new GatherAttributes(time, options);
-                    GatherReader reader = new GatherReader(ds, index);
-                    Gather g = new Gather();
-                    int[] rows = new int[0];
-                    for (int e = next.getAndIncrement(); e < ensembles && failure.get() == null; e = next.getAndIncrement()) {
-                        reader.read(e, g);
-                        int n2 = g.n2();
-                        if (rows.length < n2) {
-                            rows = new int[n2];
-                        }
+            ParallelItems.run(workers, ensembles, () -> {
+                GatherAttributes ga = new GatherAttributes(time, options);
+                GatherReader reader = new GatherReader(ds, index);
+                Gather g = new Gather();
+                int[][] rows = {new int[0]};
+                return e -> {
+                    reader.read(e, g);
+                    int n2 = g.n2();
+                    if (rows[0].length < n2) {
+                        rows[0] = new int[n2];
+                    }
+                    int[] r = rows[0];
+                    for (int i2 = 0; i2 < n2; i2++) {
+                        r[i2] = (int) g.traces()[i2]; // a dataset's table rows: trace numbers below 2^31
+                    }
+                    if (offsets != null) {
                         for (int i2 = 0; i2 < n2; i2++) {
-                            rows[i2] = (int) g.traces()[i2]; // a dataset's table rows: trace numbers below 2^31
-                        }
-                        if (offsets != null) {
-                            for (int i2 = 0; i2 < n2; i2++) {
-                                Mute.top(g.samples(), i2 * g.n1(), time, options.mute().at(Math.abs(offsets[rows[i2]])), 0);
-                            }
-                        }
-                        ga.compute(g.samples(), n2, rows, out);
-                        for (int i2 = 0; i2 < n2; i2++) {
-                            ensembleOf[rows[i2]] = e;
-                        }
-                        agg.add(e, rows, n2, out);
-                        long now = done.addAndGet(n2);
-                        if (progress != null) {
-                            progress.accept(now);
+                            Mute.top(g.samples(), i2 * g.n1(), time, options.mute().at(Math.abs(offsets[r[i2]])), 0);
                         }
                     }
-                } catch (RuntimeException ex) {
-                    failure.compareAndSet(null, ex);
-                }
-            };
-            runOn(Math.max(1, workers), work);
-            if (failure.get() != null) {
-                throw failure.get();
-            }
+                    ga.compute(g.samples(), n2, r, out);
+                    for (int i2 = 0; i2 < n2; i2++) {
+                        ensembleOf[r[i2]] = e;
+                    }
+                    agg.add(e, r, n2, out);
+                    return n2;
+                };
+            }, progress);
             HeaderTable ensembleTable = agg.table(index);
             return new Result(out, ensembleOf, key, ensembleTable, probe.signalWindow(), probe.noiseWindow(),
                     (System.nanoTime() - started) / 1e9);
-        }
-    }
-
-    static void runOn(int workers, Runnable work) {
-        List<Thread> threads = new ArrayList<>();
-        for (int w = 0; w < workers; w++) {
-            Thread t = Thread.ofPlatform().name("qc-" + w).start(work);
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
         }
     }
 

@@ -57,18 +57,6 @@ public final class SparkRunner {
         public static Options defaults() {
             return new Options(0, false, true, null, new AtomicBoolean());
         }
-
-        public Options withOverwrite(boolean o) {
-            return new Options(partitions, o, resume, progress, cancel);
-        }
-
-        public Options withResume(boolean r) {
-            return new Options(partitions, overwrite, r, progress, cancel);
-        }
-
-        public Options withProgress(LongConsumer p) {
-            return new Options(partitions, overwrite, resume, p, cancel);
-        }
     }
 
     private SparkRunner() {
