@@ -14,15 +14,11 @@
 set -euo pipefail
 # The numpy peer runs with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset for its command alone: this
 # machine sets them for old OpenBLAS builds, and they slow a current numpy (best honest method).
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_init engine
 shots="${1:-200}"
 runs="${2:-3}"
-work="${BENCH_DIR:-$repo/target/bench-engine}"
-mkdir -p "$work"
-if ! /usr/bin/python3 -c 'import numpy, scipy' 2>/dev/null; then
-  (apt-get update -qq && apt-get install -y -qq python3-numpy python3-scipy) >/dev/null
-fi
+need_python "numpy, scipy" python3-numpy python3-scipy
 "$repo/seisproc" --version >/dev/null
 if [ ! -d "$work/bench.dataset" ]; then
   "$repo/seisproc" synth "$work/survey.sgy" --shots "$shots" --channels 240 --samples 1500 --dt 2000 --format 5 | tail -1

@@ -9,15 +9,11 @@
 #  3. the physical sort by cdp,offset of that dataset, MB/s, next to `cp` of its trace store.
 # Usage: bench/ensembles/run.sh [RUNS]      Needs: node + npm, JDK 25 (./mvnw).
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_init ensembles
 runs="${1:-3}"
-work="${BENCH_DIR:-$repo/target/bench-ensembles}"
-mkdir -p "$work"
-java_home="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-java="$java_home/bin/java"
-jar="$repo/seisproc-bench/target/seisproc-bench.jar"
-(cd "$repo" && ./mvnw -q -pl seisproc-bench -am package -DskipTests)
+java="$JAVA_HOME/bin/java"
+bench_jar
 (cd "$here" && npm ci --no-audit --no-fund >/dev/null)
 jrun() { "$java" --enable-native-access=ALL-UNNAMED -Xms4g -Xmx6g -cp "$jar" org.seisproc.bench.EnsembleBench "$@"; }
 

@@ -8,19 +8,13 @@
 #
 # Usage: bench/headers/run.sh [ROWS] [REPEATS]     (default 22324543 rows, 5 reads per process)
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_init headers
 rows="${1:-22324543}"
 repeats="${2:-5}"
-work="${BENCH_DIR:-$repo/target/bench-headers}"
-mkdir -p "$work"
-source "$repo/bin/jdk25.sh"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-bjar="$repo/seisproc-bench/target/seisproc-bench.jar"
-if [ ! -f "$bjar" ] || [ -n "$(find "$repo"/pom.xml "$repo"/seisproc-*/pom.xml "$repo"/seisproc-core/src/main "$repo"/seisproc-bench/src/main -newer "$bjar" -type f -print -quit)" ]; then
-  (cd "$repo" && ./mvnw -q -pl seisproc-bench -am package -DskipTests)   # (re)build: a stale jar would measure old code
-fi
-J=(java --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -cp "$repo/seisproc-bench/target/seisproc-bench.jar" org.seisproc.bench.HeadersBench)
+bench_jar
+J=(java --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -cp "$jar" org.seisproc.bench.HeadersBench)
 ours="$work/headers.parquet"
 theirs="$work/headers-polars.parquet"
 rm -f "$ours" "$theirs"; rm -rf "$work/.header-cache"

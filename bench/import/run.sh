@@ -7,18 +7,13 @@
 # Usage: bench/import/run.sh [TRACES] [RUNS]     (default 500000 traces x 1000 samples = 2.1 GB, 3 runs)
 # Needs: python3-segyio python3-numpy (Debian; installed if missing), vmtouch (optional).
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_init import
 traces="${1:-500000}"
 runs="${2:-3}"
-work="${BENCH_DIR:-$repo/target/bench-import}"
-mkdir -p "$work"
 sgy="$work/survey.sgy"
 
-if ! /usr/bin/python3 -c 'import segyio, numpy' 2>/dev/null; then
-  echo "installing python3-segyio python3-numpy (Debian)..." >&2
-  (apt-get update -qq && apt-get install -y -qq python3-segyio python3-numpy) >/dev/null
-fi
+need_python "segyio, numpy" python3-segyio python3-numpy
 
 "$repo/seisproc" --version >/dev/null   # builds the CLI first if needed
 if [ ! -f "$sgy" ]; then

@@ -12,21 +12,13 @@
 set -euo pipefail
 # The numpy peer runs with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset for its command alone: this
 # machine sets them for old OpenBLAS builds, and they slow a current numpy (best honest method).
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_init migration
 traces="${1:-1000}"
 bins="${2:-32}"
 runs="${3:-3}"
-work="${BENCH_DIR:-$repo/target/bench-migration}"
-mkdir -p "$work"
-source "$repo/bin/jdk25.sh"
-if ! /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
-  (apt-get update -qq && apt-get install -y -qq python3-numpy) >/dev/null
-fi
-jar="$repo/seisproc-bench/target/seisproc-bench.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$repo/seisproc-core/src/main" "$repo/seisproc-bench/src/main" -newer "$jar" -type f -print -quit)" ]; then
-  "$repo/mvnw" -q -o -pl seisproc-core,seisproc-bench -am package -DskipTests >/dev/null
-fi
+need_python numpy python3-numpy
+bench_jar
 java=("$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -XX:+UseParallelGC -cp "$jar" org.seisproc.bench.MigrationBench)
 "${java[@]}" export "$traces" 1000 "$work/job.bin" 2>/dev/null
 echo "job: $traces traces x 1000 samples -> $bins x $bins bins x 500 samples; $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ)"

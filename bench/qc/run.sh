@@ -19,16 +19,12 @@
 set -euo pipefail
 # The numpy peer runs with OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE unset for its command alone: this
 # machine sets them for old OpenBLAS builds, and they slow a current numpy (best honest method).
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_init qc
 runs="${1:-3}"
-work="${BENCH_DIR:-$repo/target/bench-qc}"
 big="${BIG:-$repo/target/bench-engine-22m/s22m.dataset}"
-mkdir -p "$work"
 sp="${SEISPROC:-$repo/seisproc}"   # SEISPROC="java -jar some.jar" runs a fixed build
-if ! /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
-  (apt-get update -qq && apt-get install -y -qq python3-numpy python3-scipy) >/dev/null
-fi
+need_python "numpy, scipy" python3-numpy python3-scipy
 $sp --version >/dev/null
 if [ ! -d "$work/survey.dataset" ]; then
   $sp synth "$work/survey.sgy" --shots 320 --channels 1000 --samples 1500 --dt 2000 --format 5 | tail -1

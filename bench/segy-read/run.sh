@@ -5,27 +5,21 @@
 #
 # Usage: bench/segy-read/run.sh [ROUNDS=5]     env: BIG=/tmp/seisproc-bench-big.sgy TRACES=200000 SAMPLES=1500 KEEP=0
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_init segy-read
+root="$repo"
 rounds="${1:-5}"
 big="${BIG:-/tmp/seisproc-bench-big.sgy}"
 traces="${TRACES:-200000}"
 samples="${SAMPLES:-1500}"
-jar="$root/seisproc-bench/target/seisproc-bench.jar"
 py=/usr/bin/python3
 
 case "$(realpath -m "$big")" in "$root"/*) [[ "$(realpath -m "$big")" == "$root"/*/target/* ]] || { echo "BIG must not be inside the repository (except target/)"; exit 2; } ;; esac
 
-source "$root/bin/jdk25.sh"
+bench_jar
 java=(java --enable-native-access=ALL-UNNAMED -Xshare:auto -cp "$jar")
 
-if ! "$py" -c 'import segyio, numpy' 2>/dev/null; then
-  echo "installing python3-segyio python3-numpy (Debian)" >&2
-  apt-get update -qq && apt-get install -y -qq python3-segyio python3-numpy >&2
-fi
-if [[ ! -f "$jar" ]] || [ -n "$(find "$root"/pom.xml "$root"/seisproc-*/pom.xml "$root"/seisproc-core/src/main "$root"/seisproc-bench/src/main -newer "$jar" -type f -print -quit)" ]; then
-  (cd "$root" && ./mvnw -q -pl seisproc-bench -am package -DskipTests)   # (re)build: a stale jar would measure old code
-fi
+need_python "segyio, numpy" python3-segyio python3-numpy
 
 cleanup() { [[ "${KEEP:-0}" == 1 ]] || rm -f "$big"; }
 trap cleanup EXIT

@@ -9,12 +9,9 @@
 #
 # Usage: bench/spark/run.sh [ROUNDS]      (default 3)   BENCH_DIR=... where the data goes
 set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-repo="$(cd "$here/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+bench_init spark
 rounds="${1:-3}"
-work="${BENCH_DIR:-$repo/target/bench-spark}"
-mkdir -p "$work"
-source "$repo/bin/jdk25.sh"
 "$repo/seisproc" --version >/dev/null
 if [ ! -f "$repo/seisproc-spark/target/seisproc-spark.jar" ] || \
    [ -n "$(find "$repo/seisproc-spark/src/main" "$repo/seisproc-core/src/main" -newer "$repo/seisproc-spark/target/seisproc-spark.jar" -type f -print -quit)" ]; then
