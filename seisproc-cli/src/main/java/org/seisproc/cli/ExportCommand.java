@@ -33,10 +33,7 @@ final class ExportCommand extends CliCommand {
     Integer revision;
 
     @Mixin
-    WorkersOption workers;
-
-    @Option(names = "--overwrite", description = "Replace an existing output file.")
-    boolean overwrite;
+    WriteOptions write;
 
     @Override
     public Integer call() {
@@ -53,7 +50,7 @@ final class ExportCommand extends CliCommand {
         if (revision != null && revision != 1 && revision != 2) {
             throw new UsageException("--revision is " + revision + ": use 1 or 2");
         }
-        int w = workers.resolve();
+        int w = write.workers();
         try (Dataset ds = Dataset.open(dataset);
              Interrupts interrupts = Interrupts.on("export", err, () -> interrupted(output))) {
             long total = ds.traceCount();
@@ -62,7 +59,7 @@ final class ExportCommand extends CliCommand {
                 long traceBytes = ds.traceHeaderBytes() + (long) ds.samplesPerTrace()
                         * (f != null ? f.bytes() : SampleFormat.ofCode(ds.manifest().source().format()).bytes());
                 r = Exporter.run(ds, output, new Exporter.Options(f, order, revision, w, bytes -> progress.update(bytes / traceBytes),
-                        overwrite));
+                        write.overwrite));
             }
             for (String warning : r.warnings()) {
                 err.println("seisproc export: warning: " + warning);

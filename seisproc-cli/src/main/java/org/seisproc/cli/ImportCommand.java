@@ -20,10 +20,7 @@ final class ImportCommand extends CliCommand {
     List<Path> paths;
 
     @Mixin
-    WorkersOption workers;
-
-    @Option(names = "--overwrite", description = "Replace an existing dataset.")
-    boolean overwrite;
+    WriteOptions write;
 
     @Option(names = "--no-checksum", description = "Skip the SHA-256 checksums in dataset.json (faster on huge surveys).")
     boolean noChecksum;
@@ -37,7 +34,7 @@ final class ImportCommand extends CliCommand {
         PrintWriter err = err();
         List<Path> inputs = paths.subList(0, paths.size() - 1);
         Path target = paths.getLast();
-        int w = workers.resolve();
+        int w = write.workers();
         long total = 0;
         for (Path p : inputs) {
             try (SegyFile f = SegyFile.open(p, read.options())) {
@@ -49,7 +46,7 @@ final class ImportCommand extends CliCommand {
         try (Interrupts interrupts = Interrupts.on("import", err, () -> Interrupts.datasetLeft(target,
                 "rerun the same command to import again from the start"));
              Progress progress = new Progress("import", total / 1_000_000, "MB", out, "header table, checksums, sync")) {
-            r = Importer.run(inputs, target, new Importer.Options(w, read.options(), overwrite, !noChecksum,
+            r = Importer.run(inputs, target, new Importer.Options(w, read.options(), write.overwrite, !noChecksum,
                     bytes -> progress.update(bytes / 1_000_000)));
         }
         out.printf("import: %s: %,d traces x %,d samples (%s store) in %.2f s; copy %.2f s = %,.0f MB/s with %d worker(s)%n",

@@ -16,6 +16,7 @@ import org.seisproc.migration.OutputGrid;
 import org.seisproc.migration.PreparedMigration;
 import org.seisproc.migration.SurveyScan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
         description = {"Kirchhoff prestack time migration of a dataset (3D or 2D) onto a bin grid: the stacked image and, when "
                 + "the job names 'gathers', common-image gathers by offset class. Prints the survey scan and the memory/time estimate "
                 + "first; refuses an output larger than the disk or the memory budget. Ctrl-C stops cleanly; rerunning resumes from "
-                + "the last finished tile. The job file is described in docs/migration.md."})
+                + "the last finished tile. Workers: --workers, else the job's \"workers\", else one per core. The job file is described "
+                + "in docs/migration.md."})
 final class MigrateCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "JOB.json")
     Path jobFile;
@@ -33,11 +35,8 @@ final class MigrateCommand extends CliCommand {
     @Option(names = "--estimate", description = "Print the survey scan and the memory and time estimate, then stop.")
     boolean estimateOnly;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Worker threads (default: the job's, else one per core).")
-    Integer workers;
-
-    @Option(names = "--overwrite", description = "Replace existing output datasets.")
-    boolean overwrite;
+    @Mixin
+    WriteOptions write;  // --workers: this option, else the job's "workers", else one per core
 
     @Option(names = "--no-resume", description = "Start over even if an interrupted run of this job left its output.")
     boolean noResume;
@@ -47,8 +46,10 @@ final class MigrateCommand extends CliCommand {
         PrintWriter out = out();
         PrintWriter err = err();
         MigrationJob job = MigrationJob.load(jobFile);
-        Integer asked = workers != null ? workers : job.workers() > 0 ? Integer.valueOf(job.workers()) : null; // option, job, default
-        int w = Workers.resolve(asked, "migrate", err);
+        if (write.workers.requested == null && job.workers() > 0) {
+            write.workers.requested = job.workers();
+        }
+        int w = write.workers();
         PreparedMigration pm;
         try {
             pm = PreparedMigration.prepare(job);
@@ -71,7 +72,7 @@ final class MigrateCommand extends CliCommand {
                 out.println("migrate:   note: the JVM runs without jdk.incubator.vector; the scalar kernel is slower");
             }
             interrupt.arm();
-            Migration.Report r = Migration.run(pm, new Migration.Options(w, overwrite, !noResume), new Printer(out), control);
+            Migration.Report r = Migration.run(pm, new Migration.Options(w, write.overwrite, !noResume), new Printer(out), control);
             interrupt.disarm();
             if (!r.complete()) {
                 out.flush();

@@ -19,18 +19,15 @@ final class QcBatchCommand extends CliCommand {
     Path job;
 
     @Mixin
-    WorkersOption workers;
-
-    @Option(names = "--overwrite", description = "Replace existing outputs.")
-    boolean overwrite;
+    WriteOptions write;
 
     @Override
     public Integer call() {
         PrintWriter o = out();
-        int w = workers.resolve();
+        int w = write.workers();
         BatchQc.Result r;
         try {
-            r = BatchQc.run(job, w, overwrite, null);
+            r = BatchQc.run(job, w, write.overwrite, null);
         } catch (org.seisproc.qc.QcInputException e) {
             throw new UsageException(e.getMessage());
         }

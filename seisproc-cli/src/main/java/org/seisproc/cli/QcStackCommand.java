@@ -50,10 +50,7 @@ final class QcStackCommand extends CliCommand {
     Path foldOut;
 
     @Mixin
-    WorkersOption workers;
-
-    @Option(names = "--overwrite", description = "Replace existing outputs.")
-    boolean overwrite;
+    WriteOptions write;
 
     @Override
     public Integer call() {
@@ -71,11 +68,11 @@ final class QcStackCommand extends CliCommand {
         if (!interp.equals("linear") && !interp.equals("sinc")) {
             throw new UsageException("--interp '" + interp + "': use linear or sinc");
         }
-        int w = workers.resolve();
+        int w = write.workers();
         QcStack.Options options;
         try {
             options = new QcStack.Options(velocity, null, lines == null ? null : Lines.parse(lines), byInline, m, minFold,
-                    stretchMute, interp.equals("sinc"), w, overwrite);
+                    stretchMute, interp.equals("sinc"), w, write.overwrite);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

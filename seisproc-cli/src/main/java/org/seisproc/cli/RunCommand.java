@@ -25,10 +25,7 @@ final class RunCommand extends CliCommand {
     Path jobFile;
 
     @Mixin
-    WorkersOption workers;
-
-    @Option(names = "--overwrite", description = "Replace an existing output dataset.")
-    boolean overwrite;
+    WriteOptions write;
 
     @Option(names = "--no-resume", description = "Start over even if an interrupted run of this job left its output.")
     boolean noResume;
@@ -52,7 +49,7 @@ final class RunCommand extends CliCommand {
             if (master != null) {
                 args.addAll(java.util.List.of("--master", master));
             }
-            if (overwrite) {
+            if (write.overwrite) {
                 args.add("--overwrite");
             }
             if (noResume) {
@@ -66,7 +63,7 @@ final class RunCommand extends CliCommand {
         long t0 = System.nanoTime();
         Job job = Job.load(jobFile);
         long tJob = System.nanoTime();
-        int w = workers.resolve();
+        int w = write.workers();
         AtomicBoolean cancel = new AtomicBoolean();
         // Ctrl-C cancels; the JVM halts only after the report is printed.
         CancelOnInterrupt interrupt = new CancelOnInterrupt(() -> cancel.set(true));
@@ -94,7 +91,7 @@ final class RunCommand extends CliCommand {
             interrupt.arm();
             Engine.Report r;
             try (Progress progress = new Progress("run", input.traceCount(), "traces", out, "checksums, header table, sync")) {
-                r = Engine.run(prepared, new Engine.Options(w, overwrite, !noResume, progress::update, cancel));
+                r = Engine.run(prepared, new Engine.Options(w, write.overwrite, !noResume, progress::update, cancel));
             }
             interrupt.disarm();
             for (Engine.Failure f : r.failures()) {

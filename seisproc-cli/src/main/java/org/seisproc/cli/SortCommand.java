@@ -29,22 +29,19 @@ final class SortCommand extends CliCommand {
     String memory;
 
     @Mixin
-    WorkersOption workers;
-
-    @Option(names = "--overwrite", description = "Replace an existing output dataset.")
-    boolean overwrite;
+    WriteOptions write;
 
     @Override
     public Integer call() {
         PrintWriter out = out();
         long bytes = parseSize(memory);
-        int w = workers.resolve();
+        int w = write.workers();
         try (Dataset ds = Dataset.open(dataset);
              Interrupts interrupts = Interrupts.on("sort", err(), () -> Interrupts.datasetLeft(output,
                      "rerun the same command to sort again from the start"))) {
             TraceSorter.Report r;
             try (Progress progress = new Progress("sort", ds.traceCount(), "traces", out, "checksums, header table, sync")) {
-                r = TraceSorter.sort(ds, output, by, new TraceSorter.Options(bytes, w, overwrite, progress::update));
+                r = TraceSorter.sort(ds, output, by, new TraceSorter.Options(bytes, w, write.overwrite, progress::update));
             }
             out.printf("sort: %s: %,d traces by %s (%,d ensembles), %,.0f MB in %.2f s (%,.0f MB/s; index %.2f s), blocks of %,d traces, %d worker(s)%n",
                     r.output(), r.traces(), by, r.ensembles(), r.bytes() / 1e6, r.seconds(), r.megabytesPerSecond(), r.indexSeconds(),
