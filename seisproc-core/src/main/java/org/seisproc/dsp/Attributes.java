@@ -127,21 +127,22 @@ public final class Attributes {
         if (n1 == 0) {
             return 0;
         }
+        // runs are rare in live data: a plain scan for an equal neighbour, then the run's length
         int best = 1;
-        int run = 1;
-        boolean dead = x[offset] == 0f;
-        for (int i = offset + 1, end = offset + n1; i < end; i++) {
-            float v = x[i];
-            if (v == x[i - 1]) {
-                run++;
-            } else {
-                best = Math.max(best, run);
-                run = 1;
-                dead = false;
+        int end = offset + n1;
+        int i = offset + 1;
+        while (i < end) {
+            if (x[i] != x[i - 1]) {
+                i++;
+                continue;
             }
+            int start = i - 1;
+            while (i < end && x[i] == x[i - 1]) {
+                i++;
+            }
+            best = Math.max(best, i - start);
         }
-        best = Math.max(best, run);
-        return dead && best == n1 ? -best : best;
+        return best == n1 && x[offset] == 0f ? -best : best;
     }
 
     /// True when all n1 samples are 0.
@@ -159,11 +160,20 @@ public final class Attributes {
         if (!(peak > 0)) {
             return 0;
         }
+        // clipped samples are rare: a plain scan for one, then the run's length
         int best = 0;
-        int run = 0;
-        for (int i = offset, end = offset + n1; i < end; i++) {
-            run = Math.abs(x[i]) == peak ? run + 1 : 0;
-            best = Math.max(best, run);
+        int end = offset + n1;
+        int i = offset;
+        while (i < end) {
+            if (Math.abs(x[i]) != peak) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < end && Math.abs(x[i]) == peak) {
+                i++;
+            }
+            best = Math.max(best, i - start);
         }
         return best;
     }

@@ -71,24 +71,61 @@ public final class Spectrum {
         int h = nfft / 2;
         power[0] = (double) work[0] * work[0];
         power[h] = (double) work[1] * work[1];
-        double s0 = power[0] + power[h];
-        double s1 = h * power[h];
-        double s2 = (double) h * h * power[h];
-        double max = power[h];
-        int best = power[h] > 0 ? h : 0;
-        for (int k = 1; k < h; k++) {
+        // two interleaved sets of sums (even and odd k): the adds do not wait on each other
+        double s0a = power[0] + power[h];
+        double s1a = h * power[h];
+        double s2a = (double) h * h * power[h];
+        double s0b = 0;
+        double s1b = 0;
+        double s2b = 0;
+        double max = 0;   // the first largest P_k for 0 < k < h
+        int best = 0;
+        int k = 1;
+        for (; k + 1 < h; k += 2) {
+            double re0 = work[2 * k];
+            double im0 = work[2 * k + 1];
+            double re1 = work[2 * k + 2];
+            double im1 = work[2 * k + 3];
+            double p0 = re0 * re0 + im0 * im0;
+            double p1 = re1 * re1 + im1 * im1;
+            power[k] = p0;
+            power[k + 1] = p1;
+            double k0 = k;
+            double k1 = k + 1;
+            s0a += p0;
+            s0b += p1;
+            s1a += k0 * p0;
+            s1b += k1 * p1;
+            s2a += k0 * k0 * p0;
+            s2b += k1 * k1 * p1;
+            if (p0 > max) {
+                max = p0;
+                best = k;
+            }
+            if (p1 > max) {
+                max = p1;
+                best = k + 1;
+            }
+        }
+        for (; k < h; k++) {
             double re = work[2 * k];
             double im = work[2 * k + 1];
             double p = re * re + im * im;
             power[k] = p;
-            s0 += p;
-            s1 += k * p;
-            s2 += (double) k * k * p;
-            if (p > max || (p == max && p > 0 && k < best)) {
+            s0a += p;
+            s1a += k * p;
+            s2a += (double) k * k * p;
+            if (p > max) {
                 max = p;
                 best = k;
             }
         }
+        if (power[h] > max) {   // Nyquist only when strictly largest: a tie goes to the lower frequency
+            best = h;
+        }
+        double s0 = s0a + s0b;
+        double s1 = s1a + s1b;
+        double s2 = s2a + s2b;
         dominant = best * df;
         if (s0 > 0) {
             double fc = s1 / s0;
