@@ -125,7 +125,7 @@ public final class DatasetWriter implements AutoCloseable {
             MappedOutput store = MappedOutput.create(dir.resolve(storeName), storeBytes);
             MappedOutput headers = MappedOutput.create(dir.resolve(DatasetFiles.TRACE_HEADERS), headerBytes);
             if (copyHeaders) {
-                MemorySegment.copy(source.traceHeaders(), 0, headers.segment(), 0, headerBytes);
+                headers.copyFrom(source.dir().resolve(DatasetFiles.TRACE_HEADERS), headerBytes);
             }
             return new DatasetWriter(source, shape, false, dir, store, headers, step);
         } catch (RuntimeException e) {
@@ -188,27 +188,31 @@ public final class DatasetWriter implements AutoCloseable {
     /// Writes trace `trace`'s samples from `samples[offset..offset+ns)`.
     public void writeTrace(long trace, float[] samples, int offset) {
         check(trace);
-        long at = trace * ns * type.bytes();
+        int bytes = ns * type.bytes();
+        MemorySegment b = store.buffer(bytes);
         if (type == SampleType.FLOAT32) {
-            MemorySegment.copy(samples, offset, store.segment(), Layouts.FLOAT_LE, at, ns);
+            MemorySegment.copy(samples, offset, b, Layouts.FLOAT_LE, 0, ns);
         } else {
             for (int i = 0; i < ns; i++) {
-                store.segment().set(Layouts.DOUBLE_LE, at + 8L * i, samples[offset + i]);
+                b.set(Layouts.DOUBLE_LE, 8L * i, samples[offset + i]);
             }
         }
+        store.writeBuffer(trace * bytes, bytes);
     }
 
     /// Writes trace `trace`'s samples from doubles.
     public void writeTrace(long trace, double[] samples, int offset) {
         check(trace);
-        long at = trace * ns * type.bytes();
+        int bytes = ns * type.bytes();
+        MemorySegment b = store.buffer(bytes);
         if (type == SampleType.FLOAT64) {
-            MemorySegment.copy(samples, offset, store.segment(), Layouts.DOUBLE_LE, at, ns);
+            MemorySegment.copy(samples, offset, b, Layouts.DOUBLE_LE, 0, ns);
         } else {
             for (int i = 0; i < ns; i++) {
-                store.segment().set(Layouts.FLOAT_LE, at + 4L * i, (float) samples[offset + i]);
+                b.set(Layouts.FLOAT_LE, 4L * i, (float) samples[offset + i]);
             }
         }
+        store.writeBuffer(trace * bytes, bytes);
     }
 
     /// Sets a header field of a trace (in the source's byte order).
@@ -221,12 +225,8 @@ public final class DatasetWriter implements AutoCloseable {
     /// calls it before it reports success, so the coordinator's commit finds them there).
     public void flush() {
         if (!done) {
-            if (store.segment().byteSize() > 0) {
-                store.segment().force();
-            }
-            if (headers.segment().byteSize() > 0) {
-                headers.segment().force();
-            }
+            store.force();
+            headers.force();
         }
     }
 

@@ -3,54 +3,82 @@ package org.seisproc.dataset.internal;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.seisproc.dataset.DatasetException;
 
-/// A file of a known size created and memory-mapped for writing from many threads (disjoint
-/// ranges), > 2 GiB safe. `close()` syncs and unmaps.
+/// A file of a known size created for writing from many threads (disjoint ranges), > 2 GiB
+/// safe: memory-mapped for reading and for small in-place edits, and written in bulk with
+/// positional writes ([#buffer], [#writeBuffer]). Scattered first writes through a mapping
+/// fault on every fresh page of the sparse file (measured: 216 MB of 6,000-byte traces in
+/// random order, 2–3 s mapped against 0.3–0.8 s as positional writes); the page cache is one,
+/// so the mapping sees what the writes wrote. `close()` syncs and unmaps.
 public final class MappedOutput implements AutoCloseable {
+    /// One direct, little-endian buffer per writing thread, grown on demand, and its segment.
+    private record Buffer(ByteBuffer bytes, MemorySegment segment) {
+    }
+
+    private static final ThreadLocal<Buffer[]> BUFFERS = ThreadLocal.withInitial(() -> new Buffer[1]);
+
     private final Path path;
     private final Arena arena;
+    private final FileChannel channel;
     private final MemorySegment segment;
 
-    private MappedOutput(Path path, Arena arena, MemorySegment segment) {
+    private MappedOutput(Path path, Arena arena, FileChannel channel, MemorySegment segment) {
         this.path = path;
         this.arena = arena;
+        this.channel = channel;
         this.segment = segment;
     }
 
     /// Creates (or truncates) `path` with `bytes` bytes and maps it read-write.
     public static MappedOutput create(Path path, long bytes) {
-        Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (bytes > 0) {
-                ch.truncate(0);
-                ch.write(java.nio.ByteBuffer.wrap(new byte[1]), bytes - 1);
-            }
-            MemorySegment seg = bytes > 0 ? ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes, arena) : MemorySegment.NULL;
-            return new MappedOutput(path, arena, seg);
-        } catch (IOException e) {
-            arena.close();
-            throw new DatasetException(path, "cannot create: " + e.getMessage(), e);
-        }
+        return open(path, bytes, true);
     }
 
     /// Maps an existing file of exactly `bytes` bytes read-write (to resume writing it).
     public static MappedOutput open(Path path, long bytes) {
+        return open(path, bytes, false);
+    }
+
+    private static MappedOutput open(Path path, long bytes, boolean create) {
         Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (ch.size() != bytes) {
+        FileChannel ch = null;
+        try {
+            ch = create
+                    ? FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ,
+                            StandardOpenOption.WRITE)
+                    : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (create && bytes > 0) {
+                ch.write(ByteBuffer.wrap(new byte[1]), bytes - 1);
+            } else if (!create && ch.size() != bytes) {
                 throw new DatasetException(path, "has " + ch.size() + " bytes, expected " + bytes);
             }
             MemorySegment seg = bytes > 0 ? ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes, arena) : MemorySegment.NULL;
-            return new MappedOutput(path, arena, seg);
+            return new MappedOutput(path, arena, ch, seg);
         } catch (IOException e) {
+            closeQuietly(ch);
             arena.close();
-            throw new DatasetException(path, "cannot open: " + e.getMessage(), e);
+            throw new DatasetException(path, (create ? "cannot create: " : "cannot open: ") + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            arena.close();
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
         }
     }
 
@@ -62,15 +90,71 @@ public final class MappedOutput implements AutoCloseable {
         return path;
     }
 
+    /// This thread's write buffer, `bytes` long (little-endian): fill it, then [#writeBuffer].
+    public MemorySegment buffer(int bytes) {
+        Buffer[] holder = BUFFERS.get();
+        Buffer b = holder[0];
+        if (b == null || b.bytes().capacity() < bytes) {
+            ByteBuffer bb = ByteBuffer.allocateDirect(Math.max(bytes, 1 << 14)).order(ByteOrder.LITTLE_ENDIAN);
+            b = new Buffer(bb, MemorySegment.ofBuffer(bb));
+            holder[0] = b;
+        }
+        return b.segment().asSlice(0, bytes);
+    }
+
+    /// Writes the first `bytes` of this thread's [#buffer] at byte `at` of the file.
+    public void writeBuffer(long at, int bytes) {
+        if (at < 0 || at + bytes > segment.byteSize()) {
+            throw new IndexOutOfBoundsException("bytes " + at + ".." + (at + bytes) + " of a " + segment.byteSize() + "-byte file");
+        }
+        ByteBuffer b = BUFFERS.get()[0].bytes().clear().limit(bytes);
+        try {
+            long pos = at;
+            while (b.hasRemaining()) {
+                pos += channel.write(b, pos);
+            }
+        } catch (IOException e) {
+            throw new DatasetException(path, "cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /// Fills the first `bytes` of this file with the first `bytes` of `source` (a kernel copy,
+    /// `copy_file_range` where the file system has it: no page faults, no trip through user space).
+    public void copyFrom(Path source, long bytes) {
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            long done = 0;
+            while (done < bytes) {
+                long n = channel.transferFrom(in.position(done), done, bytes - done);
+                if (n <= 0) {
+                    throw new DatasetException(source, "ended after " + done + " of " + bytes + " bytes");
+                }
+                done += n;
+            }
+        } catch (IOException e) {
+            throw new DatasetException(path, "cannot copy from " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /// Forces what was written, through the mapping or the channel, to the storage device.
+    public void force() {
+        if (segment.byteSize() > 0) {
+            segment.force();
+        }
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new DatasetException(path, "cannot sync: " + e.getMessage(), e);
+        }
+    }
+
     /// Syncs to disk and unmaps.
     @Override
     public void close() {
         try {
-            if (segment.byteSize() > 0) {
-                segment.force();
-            }
+            force();
         } finally {
             arena.close();
+            closeQuietly(channel);
         }
     }
 }
