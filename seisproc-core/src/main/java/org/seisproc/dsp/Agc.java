@@ -25,8 +25,8 @@ public final class Agc {
         for (int i1 = 0; i1 < n1; i1++) {
             int lo = Math.max(0, i1 - half);
             int hi = Math.min(n1 - 1, i1 + half);
-            double mean = (cum[hi + 1] - cum[lo]) / (hi - lo + 1);
-            x[offset + i1] = mean > 0 ? (float) (x[offset + i1] / Math.sqrt(mean)) : 0f;
+            double sum = cum[hi + 1] - cum[lo];   // x / sqrt(sum / n) with one division, not two
+            x[offset + i1] = sum > 0 ? (float) (x[offset + i1] * Math.sqrt((hi - lo + 1) / sum)) : 0f;
         }
     }
 }
