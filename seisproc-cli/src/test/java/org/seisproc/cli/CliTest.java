@@ -38,6 +38,17 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /// A synthetic survey (`synth` with `synthArgs`) imported as `dir/ds`; returns the dataset's path.
+    static String importedSurvey(Path dir, String... synthArgs) {
+        String sgy = dir.resolve("s.sgy").toString();
+        String ds = dir.resolve("ds").toString();
+        List<String> args = new java.util.ArrayList<>(List.of("synth", sgy));
+        args.addAll(List.of(synthArgs));
+        assertThat(run(args.toArray(String[]::new)).code()).isZero();
+        assertThat(run("import", sgy, ds).code()).isZero();
+        return ds;
+    }
+
     static Path fixtures() {
         String p = System.getProperty("seisproc.testdata");
         Path dir = p != null ? Path.of(p) : Path.of("../../shared/data/segy");

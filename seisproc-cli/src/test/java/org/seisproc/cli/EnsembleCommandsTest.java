@@ -22,10 +22,7 @@ class EnsembleCommandsTest {
 
     @BeforeAll
     static void survey() {
-        String sgy = dir.resolve("s.sgy").toString();
-        ds = dir.resolve("ds").toString();
-        assertThat(CliTest.run("synth", sgy, "--shots", "12", "--channels", "48", "--samples", "40").code()).isZero();
-        assertThat(CliTest.run("import", sgy, ds).code()).isZero();
+        ds = CliTest.importedSurvey(dir, "--shots", "12", "--channels", "48", "--samples", "40");
     }
 
     @Test

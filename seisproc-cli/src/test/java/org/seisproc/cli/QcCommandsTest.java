@@ -17,10 +17,7 @@ class QcCommandsTest {
 
     @BeforeAll
     static void survey() {
-        String sgy = dir.resolve("s.sgy").toString();
-        ds = dir.resolve("ds").toString();
-        assertThat(CliTest.run("synth", sgy, "--shots", "6", "--channels", "48", "--samples", "200", "--dt", "2000").code()).isZero();
-        assertThat(CliTest.run("import", sgy, ds).code()).isZero();
+        ds = CliTest.importedSurvey(dir, "--shots", "6", "--channels", "48", "--samples", "200", "--dt", "2000");
     }
 
     @Test

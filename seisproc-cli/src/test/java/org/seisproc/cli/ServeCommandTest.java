@@ -2,8 +2,6 @@ package org.seisproc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 
@@ -13,10 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /// `seisproc serve`: its options and its usage errors (the server itself: `WebServerTest` in seisproc-web).
 class ServeCommandTest {
     static CliTest.Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
-        return new CliTest.Result(code, out.toString(), err.toString());
+        return CliTest.run(args);
     }
 
     @Test
