@@ -2,7 +2,6 @@ package org.seisproc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.seisproc.dataset.Dataset;
@@ -62,24 +61,21 @@ final class QcStackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        boolean byInline = switch (bin.replace(" ", "").toLowerCase(Locale.ROOT)) {
-            case "cdp" -> false;
-            case "iline,xline" -> true;
-            default -> throw new UsageException("--bin '" + bin + "': use cdp or iline,xline");
-        };
-        QcStack.Method m = switch (method.toLowerCase(Locale.ROOT)) {
-            case "mean" -> QcStack.Method.MEAN;
-            case "median" -> QcStack.Method.MEDIAN;
-            default -> throw new UsageException("--method '" + method + "': use mean or median");
-        };
-        if (!interp.equals("linear") && !interp.equals("sinc")) {
-            throw new UsageException("--interp '" + interp + "': use linear or sinc");
+        boolean byInline;
+        QcStack.Method m;
+        boolean sinc;
+        try {
+            byInline = QcStack.parseBin(bin);
+            m = QcStack.parseMethod(method);
+            sinc = QcStack.parseSinc(interp);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         int w = Workers.resolve(workers, "qc stack", spec.commandLine().getErr());
         QcStack.Options options;
         try {
             options = new QcStack.Options(velocity, null, lines == null ? null : Lines.parse(lines), byInline, m, minFold,
-                    stretchMute, interp.equals("sinc"), w, overwrite);
+                    stretchMute, sinc, w, overwrite);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -80,6 +80,33 @@ public final class QcStack {
     private QcStack() {
     }
 
+    /// Parses a bin choice: `cdp` → false, `iline,xline` → true (blanks and case ignored).
+    public static boolean parseBin(String bin) {
+        return switch (bin.replace(" ", "").toLowerCase(java.util.Locale.ROOT)) {
+            case "cdp" -> false;
+            case "iline,xline" -> true;
+            default -> throw new IllegalArgumentException("--bin '" + bin + "': use cdp or iline,xline");
+        };
+    }
+
+    /// Parses a stacking method: `mean` or `median`.
+    public static Method parseMethod(String method) {
+        return switch (method.toLowerCase(java.util.Locale.ROOT)) {
+            case "mean" -> Method.MEAN;
+            case "median" -> Method.MEDIAN;
+            default -> throw new IllegalArgumentException("--method '" + method + "': use mean or median");
+        };
+    }
+
+    /// Parses the NMO interpolation: `linear` → false, `sinc` → true.
+    public static boolean parseSinc(String interp) {
+        return switch (interp) {
+            case "linear" -> false;
+            case "sinc" -> true;
+            default -> throw new IllegalArgumentException("--interp '" + interp + "': use linear or sinc");
+        };
+    }
+
     /// The default fold dataset beside `stack`: `NAME.fold` (`stack.dataset` → `stack.fold.dataset`).
     public static Path defaultFoldPath(Path stack) {
         String n = stack.getFileName().toString();
