@@ -180,7 +180,9 @@ final class QcReports {
         }
         m.put("pictures", pics);
         m.put("notes", c.notes());
-        m.put("facts", c.facts());
+        Map<String, String> facts = new LinkedHashMap<>(c.facts());
+        facts.replace("dataset", r.ds()); // relative to the served folder, as everywhere on the page
+        m.put("facts", facts);
         m.put("badCounts", c.badCounts());
         m.put("badTraces", r.badTraces().length);
         m.put("html", "/api/qc/reports/" + id + "/report.html");
