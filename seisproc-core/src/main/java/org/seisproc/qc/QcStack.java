@@ -80,6 +80,15 @@ public final class QcStack {
     private QcStack() {
     }
 
+    /// The error for inlines `asked` for that are not among the `present` ones of `dataset`
+    /// ("inline(s) 90-92 do not exist in …; it has inlines 1-4"), or null when all are there.
+    public static QcInputException missingLines(Set<Integer> asked, Set<Integer> present, Path dataset) {
+        TreeSet<Integer> missing = new TreeSet<>(asked);
+        missing.removeAll(present);
+        return missing.isEmpty() ? null : new QcInputException("inline(s) " + Lines.compact(missing) + " do not exist in " + dataset
+                + "; it has inlines " + Lines.compact(present));
+    }
+
     /// Parses a bin choice: `cdp` → false, `iline,xline` → true (blanks and case ignored).
     public static boolean parseBin(String bin) {
         return switch (bin.replace(" ", "").toLowerCase(java.util.Locale.ROOT)) {
@@ -167,11 +176,9 @@ public final class QcStack {
             }
             TreeSet<Integer> lines = o.lines() == null ? present : o.lines();
             if (o.lines() != null) {
-                TreeSet<Integer> missing = new TreeSet<>(o.lines());
-                missing.removeAll(present);
-                if (!missing.isEmpty()) {
-                    throw new QcInputException("inline(s) " + Lines.compact(missing) + " do not exist in " + ds.dir()
-                            + "; it has inlines " + Lines.compact(present));
+                QcInputException missing = missingLines(o.lines(), present, ds.dir());
+                if (missing != null) {
+                    throw missing;
                 }
             }
             int[] bins = selected(plan, inlineOfBin, lines);

@@ -70,11 +70,22 @@ final class QcReports {
             t.unit = "steps";
             t.total = QcReport.STEPS;
             try (Dataset d = Dataset.open(dsDir); Dataset st = stackDir == null ? null : Dataset.open(stackDir)) {
+                HeaderTable table = a == null ? null : ParquetIO.read(a, List.of("trace", "flags"), null);
+                if (table != null) {
+                    int max = -1;
+                    for (int v : table.ints("trace")) {
+                        max = Math.max(max, v);
+                    }
+                    if (max >= d.traceCount()) {
+                        throw WebError.bad("attributes", "the attribute table " + attributes + " has trace " + max + ", but " + ds
+                                + " has " + d.traceCount() + " traces: it was computed for another dataset");
+                    }
+                }
                 QcReport.Content c = QcReport.build(d, st, a, step -> {
                     t.done.incrementAndGet();
                     t.log(step);
                 });
-                Report r = badTraces(t.id, ds, stack, attributes, c, d, a);
+                Report r = badTraces(t.id, ds, stack, attributes, c, d, table);
                 synchronized (reports) {
                     reports.put(t.id, r);
                     while (reports.size() > KEPT) {
@@ -110,11 +121,10 @@ final class QcReports {
         return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText();
     }
 
-    private static Report badTraces(String id, String ds, String stack, String attributes, QcReport.Content c, Dataset d, Path a) {
-        if (a == null) {
+    private static Report badTraces(String id, String ds, String stack, String attributes, QcReport.Content c, Dataset d, HeaderTable t) {
+        if (t == null) {
             return new Report(id, ds, stack, attributes, c, new int[0], new int[0], Map.of());
         }
-        HeaderTable t = ParquetIO.read(a, List.of("trace", "flags"), null);
         int[] trace = t.ints("trace");
         int[] flags = t.ints("flags");
         int n = 0;

@@ -64,6 +64,9 @@ final class QcRuns {
         boolean byInline = core("bin", () -> QcStack.parseBin(body.path("bin").asText("cdp")));
         QcStack.Method method = core("method", () -> QcStack.parseMethod(body.path("method").asText("mean")));
         boolean sinc = core("interp", () -> QcStack.parseSinc(body.path("interp").asText("linear")));
+        if (lines != null) {
+            checkLines(in, ds, lines);
+        }
         int minFold = integer(body, "minFold", 1);
         double stretch = number(body, "stretchMute", 1.5);
         int workers = Runtime.getRuntime().availableProcessors();
@@ -86,6 +89,25 @@ final class QcRuns {
         });
         task.info.put("output", root.relative(out));
         return task;
+    }
+
+    /// Refuses inlines the dataset does not have, with the core's message, before the task is
+    /// queued. A bin's inline is its first trace's; the inlines of all traces are those of the
+    /// bins unless a cdp bin straddles two inlines, which [QcStack#run] then still reports.
+    private void checkLines(Path in, String ds, TreeSet<Integer> lines) {
+        try (Dataset d = Dataset.open(in)) {
+            if (d.headerLayout().findOrNull("iline") == null) {
+                throw WebError.bad("lines", "'lines' selects inlines, but " + ds + " has no iline header");
+            }
+            TreeSet<Integer> present = new TreeSet<>();
+            for (int v : org.seisproc.ensemble.HeaderColumns.intColumn(d, "iline")) {
+                present.add(v);
+            }
+            org.seisproc.qc.QcInputException missing = QcStack.missingLines(lines, present, Path.of(ds));
+            if (missing != null) {
+                throw WebError.bad("lines", missing.getMessage());
+            }
+        }
     }
 
     /// The velocity as QcStack reads it relative to `base`: a table file (inside the root, read

@@ -296,14 +296,20 @@ class QcWebTest {
     }
 
     @Test
-    void aStackOfInlinesThatDoNotExistFailsNamingThem() {
-        HttpResponse<byte[]> r = client.post("/api/qc/stack", """
-                {"ds":"survey.dataset","output":"missing-lines.dataset","velocity":"2 km/s","lines":"9000-9002"}""");
+    void inlinesThatDoNotExistAreRefusedNamingThem() {
+        refused(client.post("/api/qc/stack", """
+                {"ds":"survey.dataset","output":"missing-lines.dataset","velocity":"2 km/s","lines":"2-4,9000"}"""), 400, "lines",
+                "inline(s) 3-4,9000 do not exist in survey.dataset; it has inlines 1-2");
+        assertThat(root.resolve("missing-lines.dataset")).doesNotExist();
+    }
+
+    @Test
+    void anAttributeTableOfAnotherDatasetFailsTheReportClearly() throws Exception {
+        HttpResponse<byte[]> r = client.post("/api/qc/report", "{\"ds\":\"qc/stack.dataset\",\"attributes\":\"qc/attributes.parquet\"}");
         assertThat(r.statusCode()).isEqualTo(201);
         JsonNode end = client.awaitJob(client.json(r).get("id").asText());
         assertThat(end.get("state").asText()).isEqualTo("failed");
-        assertThat(end.get("error").asText()).contains("inline(s) 9000-9002 do not exist");
-        assertThat(root.resolve("missing-lines.dataset/dataset.json")).doesNotExist();
+        assertThat(end.get("error").asText()).contains("computed for another dataset");
     }
 
     @Test
