@@ -82,6 +82,7 @@ final class QcReports {
                     }
                 }
                 QcReport.Content c = QcReport.build(d, st, a, step -> {
+                    t.checkCancel();
                     t.done.incrementAndGet();
                     t.log(step);
                 });

@@ -78,7 +78,7 @@ final class QcRuns {
                 t.log("velocity " + body.get("velocity").asText() + ", bins " + (byInline ? "iline,xline" : "cdp") + ", "
                         + method.name().toLowerCase(java.util.Locale.ROOT) + ", min fold " + minFold + ", stretch mute " + stretch
                         + (lines == null ? "" : ", inlines " + Lines.compact(lines)));
-                QcStack.Result r = QcStack.run(d, out, fold, options, now -> t.done.accumulateAndGet(now, Math::max));
+                QcStack.Result r = QcStack.run(d, out, fold, options, progress(t));
                 t.log(String.format("stacked %,d bins of %,d traces (inlines %s) in %.2f s", r.bins(), r.traces(), Lines.compact(r.lines()),
                         r.seconds()));
                 t.done.set(t.total);
@@ -188,7 +188,7 @@ final class QcRuns {
             try (Dataset d = Dataset.open(in)) {
                 t.total = d.traceCount();
                 TraceAttributes.Result r = TraceAttributes.compute(d, key, options, Runtime.getRuntime().availableProcessors(),
-                        now -> t.done.accumulateAndGet(now, Math::max));
+                        progress(t));
                 List<Path> files = TraceAttributes.write(d, r, headers, out);
                 t.log(String.format("%,d traces in %,d gathers (%s) in %.2f s; signal window samples %d..%d, noise window samples"
                         + " %d..%d; %,d bad trace(s)", d.traceCount(), r.ensembles().rows(), key.spec(), r.seconds(), r.signalWindow()[0],
@@ -269,7 +269,7 @@ final class QcRuns {
             t.log("job file " + rel + ": " + parsed.steps().size() + " processor(s) on " + root.relative(parsed.input()) + " by "
                     + parsed.key());
             BatchQc.Result r = BatchQc.run(file, Runtime.getRuntime().availableProcessors(), overwrite,
-                    now -> t.done.accumulateAndGet(now, Math::max));
+                    progress(t));
             t.total = Math.max(t.total, r.overall().traces());
             t.done.set(t.total);
             t.log(String.format("%d gather(s), %,d traces in %.2f s; overall rms before %.5g, after %.5g, noise %.5g, correlation %.4f",
@@ -359,6 +359,15 @@ final class QcRuns {
     }
 
     // ---- parameters
+
+    /// Progress in traces (reports from several workers may arrive out of order), and the
+    /// task's cancel: the QC library has no cancel flag, so its progress callback stops it.
+    static java.util.function.LongConsumer progress(Task t) {
+        return now -> {
+            t.done.accumulateAndGet(now, Math::max);
+            t.checkCancel();
+        };
+    }
 
     private Path output(JsonNode body, String field) {
         Path out = root.resolve(field, ProcessingService.text(body, field));

@@ -379,6 +379,20 @@ class QcWebTest {
     }
 
     @Test
+    void aCancelStopsQcWorkAtItsNextProgressReport() {
+        Task t = server.tasks().submit("test", "QC work cancelled while it runs", task -> {
+            QcRuns.progress(task).accept(10);
+            task.cancel.set(true); // as POST /api/jobs/{id}/cancel does
+            QcRuns.progress(task).accept(20);
+            throw new AssertionError("not stopped");
+        });
+        JsonNode end = client.awaitJob(t.id);
+        assertThat(end.get("state").asText()).isEqualTo("cancelled");
+        assertThat(end.get("done").asLong()).isEqualTo(20);
+        assertThat(end.get("error").asText()).contains("nothing was committed");
+    }
+
+    @Test
     void qcRequestsThatChangeStateNeedTheToken() {
         for (String path : List.of("/api/qc/report", "/api/qc/stack", "/api/qc/attributes", "/api/qc/batch")) {
             HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(client.uri(path)).header("Content-Type", "application/json")
