@@ -161,6 +161,20 @@ class QcWebTest {
     }
 
     @Test
+    void aDatasetWithoutCoordinatesGetsANoteInsteadOfItsMaps() {
+        done(client.post("/api/jobs", """
+                {"name":"nocoords.json","job":{"input":"survey.dataset","output":"nocoords.dataset","key":["fldr"],"processors":[
+                 {"name":"header","set":"sx","expression":"0"},{"name":"header","set":"sy","expression":"0"},
+                 {"name":"header","set":"gx","expression":"0"},{"name":"header","set":"gy","expression":"0"}]}}"""));
+        JsonNode end = done(client.post("/api/qc/report", "{\"ds\":\"nocoords.dataset\"}"));
+        JsonNode report = client.json(client.get("/api/qc/reports/" + end.at("/result/report").asText()));
+        assertThat(report.get("notes").toString()).contains("No source/receiver coordinates").contains("skipped");
+        assertThat(report.get("pictures").findValuesAsText("name")).doesNotContain("survey-map", "offset-azimuth-rose")
+                .contains("fold-map", "spectrum");
+        assertThat(end.get("log").toString()).contains("note: No source/receiver coordinates");
+    }
+
+    @Test
     void batchQcFromTheChainWritesNoiseEqualToBeforeMinusAfterExactly() {
         JsonNode end = done(client.post("/api/qc/batch", """
                 {"name":"batch-job.json","ds":"survey.dataset","key":"fldr","sort":"tracf","output":"batch",
