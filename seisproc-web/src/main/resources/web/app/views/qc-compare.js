@@ -1,7 +1,8 @@
 // Batch QC before / after / noise: the three datasets of a batch QC output gather by gather,
 // side by side or flipped with Space (like the processing preview), one clip for all three (the
-// "before" panel's), and the run's metrics for the shown gather. noise = before − after is what
-// the server wrote; check() recomputes it here from the two other panels' samples.
+// "before" panel's), and the run's metrics for the shown gather; with a stack section in the job,
+// the before / after / difference stacks the same way, as sections in chunks. noise = before −
+// after is what the server wrote; check() recomputes it here from the two other panels' samples.
 
 import { getJson, getFrame } from '../api.js';
 import { GatherView } from '../render.js';
@@ -9,6 +10,8 @@ import { gatherData } from './gathers.js';
 import { el, num, select } from './dom.js';
 
 export const PANELS = ['before', 'after', 'noise'];
+const STACKS = { before: 'before-stack', after: 'after-stack', noise: 'difference-stack' };
+const SECTION_CHUNK = 1000;
 
 export function createCompare(app) {
   let batch = null;
@@ -17,6 +20,7 @@ export function createCompare(app) {
   let request = 0;
 
   const layoutChoice = select([['side', 'Side by side'], ['flip', 'Flip with Space']], 'side', { id: 'qc-compare-layout' });
+  const whatChoice = select([['gathers', 'Gathers'], ['stacks', 'Stacks']], 'gathers', { id: 'qc-compare-what' });
   const position = el('span.position', { id: 'qc-compare-position', text: 'no batch QC open' });
   const metrics = el('div.qc-metrics', { id: 'qc-compare-metrics' });
   const plots = el('div.plots', { id: 'qc-compare-plots' });
@@ -27,10 +31,11 @@ export function createCompare(app) {
     el('div.navbar', {},
       el('button.secondary', { text: '◀ Prev', onclick: () => go(batch ? batch.e - 1 : 0) }),
       el('button.secondary', { text: 'Next ▶', onclick: () => go(batch ? batch.e + 1 : 0) }),
-      position, el('span.spacer'), el('span', { text: 'Layout ' }), layoutChoice,
+      position, el('span.spacer'), whatChoice, el('span', { text: 'Layout ' }), layoutChoice,
       el('span.muted', { text: 'Space flips before → after → noise' })),
     metrics, plots);
   layoutChoice.addEventListener('change', () => { layout = layoutChoice.value; arrange(); });
+  whatChoice.addEventListener('change', () => show(whatChoice.value).catch((e) => app.fail(e)));
 
   function arrange() {
     panels.forEach((p, k) => { p.style.display = layout === 'side' || k === flip ? '' : 'none'; });
@@ -41,16 +46,38 @@ export function createCompare(app) {
   async function open(dir, key = 'fldr', sort = '') {
     const r = await getJson('/api/qc/batch', { dir });
     for (const k of PANELS) if (!r.datasets[k]) throw new Error(`${dir} has no ${k} dataset`);
-    const info = await getJson('/api/ensembles', { ds: r.datasets.before, key, sort });
-    batch = { dir, key, sort, datasets: r.datasets, metrics: r.metrics, count: info.ensembles, e: -1, frames: null };
-    await go(0);
+    batch = { dir, key, sort, datasets: r.datasets, metrics: r.metrics, what: 'gathers', count: 0, e: -1, frames: null };
+    const stacks = Object.values(STACKS).every((k) => r.datasets[k]);
+    whatChoice.disabled = !stacks;
+    whatChoice.value = 'gathers';
+    await show('gathers');
     return batch;
+  }
+
+  /** Shows the gathers (by the job's key) or the three stacks (as sections in chunks). */
+  async function show(what) {
+    if (!batch) return;
+    batch.what = what;
+    if (what === 'stacks') {
+      const first = await getFrame('/api/section', { ds: batch.datasets[STACKS.before], e: 0, size: SECTION_CHUNK });
+      batch.count = first.meta.ensembles;
+    } else {
+      batch.count = (await getJson('/api/ensembles', { ds: batch.datasets.before, key: batch.key, sort: batch.sort })).ensembles;
+    }
+    batch.e = -1;
+    await go(0);
+  }
+
+  function fetchPanel(k, e) {
+    return batch.what === 'stacks'
+      ? getFrame('/api/section', { ds: batch.datasets[STACKS[k]], e, size: SECTION_CHUNK })
+      : getFrame('/api/gather', { ds: batch.datasets[k], key: batch.key, sort: batch.sort, e });
   }
 
   async function go(e) {
     if (!batch || e < 0 || e >= batch.count) return;
     const id = ++request;
-    const frames = await Promise.all(PANELS.map((k) => getFrame('/api/gather', { ds: batch.datasets[k], key: batch.key, sort: batch.sort, e })));
+    const frames = await Promise.all(PANELS.map((k) => fetchPanel(k, e)));
     if (id !== request) return;
     const [before, after, noise] = frames.map((f) => gatherData(f));
     const d = app.views.gathers.display();
@@ -64,8 +91,11 @@ export function createCompare(app) {
     batch.e = e;
     batch.frames = { before, after, noise };
     const m = frames[0].meta;
-    position.textContent = `${batch.dir}: gather ${num(e + 1)} of ${num(batch.count)}, ${m.key} = ${m.keyValues.join(',')}, ${m.n2} traces`;
-    const row = batch.metrics.gathers?.[e];
+    views.forEach((v, k) => { v.title = batch.what === 'stacks' ? STACKS[PANELS[k]] : (PANELS[k] === 'noise' ? 'noise = before − after' : PANELS[k]); });
+    position.textContent = batch.what === 'stacks'
+      ? `${batch.dir}: stacks, bins ${num(m.firstTrace + 1)}–${num(m.firstTrace + m.n2)} of ${num(m.traces)}`
+      : `${batch.dir}: gather ${num(e + 1)} of ${num(batch.count)}, ${m.key} = ${m.keyValues.join(',')}, ${m.n2} traces`;
+    const row = batch.what === 'gathers' ? batch.metrics.gathers?.[e] : null;
     const cells = (x) => [x.gather, num(x.traces), x.rmsBefore.toPrecision(4), x.rmsAfter.toPrecision(4), x.rmsNoise.toPrecision(4),
       x.correlation.toFixed(4), x.snrChangeDb == null ? '' : `${x.snrChangeDb.toFixed(2)} dB`];
     metrics.replaceChildren(el('table.grid', {},
@@ -73,7 +103,7 @@ export function createCompare(app) {
         .map((h) => el('th', { text: h })))),
       el('tbody', {}, ...[row, batch.metrics.overall].filter(Boolean).map((x) => el('tr', {}, ...cells(x).map((c) => el('td', { text: c })))))));
     arrange();
-    app.status(`batch QC ${batch.dir}: gather ${e + 1} of ${batch.count}`);
+    app.status(`batch QC ${batch.dir}: ${batch.what === 'stacks' ? 'stack chunk' : 'gather'} ${e + 1} of ${batch.count}`);
   }
 
   /** Data-level check of the shown gather: max |noise − (before − after)| in float32, and the noise energy. */
@@ -98,5 +128,5 @@ export function createCompare(app) {
     else if (ev.key === 'ArrowLeft' && batch) { ev.preventDefault(); go(batch.e - 1); }
   }
 
-  return { element, open, go, check, onKey, arrange, views, get batch() { return batch; }, get flip() { return flip; }, get layout() { return layout; } };
+  return { element, open, show, go, check, onKey, arrange, views, get batch() { return batch; }, get flip() { return flip; }, get layout() { return layout; } };
 }

@@ -173,6 +173,7 @@ class QcBrowserTest {
         TestSurvey.Client client = TestSurvey.Client.of(server);
         int fldr = client.json(client.get("/api/ensembles?ds=survey.dataset&key=fldr")).get("first").get(0).asInt();
         type("qcb-gathers", fldr + ", " + (fldr + 1));
+        type("qcb-velocity", "1800+600t");
         byId("qcb-run").click();
         waitForTask("qcb-task");
         waitFor("the three panels", "const c = window.seisproc.views.qc.compare; return c.batch && c.batch.frames !== null");
@@ -203,5 +204,16 @@ class QcBrowserTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> second = (Map<String, Object>) js("return window.seisproc.views.qc.compare.check()");
         assertThat(((Number) second.get("maxError")).doubleValue()).isEqualTo(0.0);
+
+        new Select(byId("qc-compare-what")).selectByValue("stacks");
+        waitFor("the stacks", "const b = window.seisproc.views.qc.compare.batch; return b.what === 'stacks' && b.e === 0"
+                + " && b.frames.before.meta.key === 'section'");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stacks = (Map<String, Object>) js("return window.seisproc.views.qc.compare.check()");
+        assertThat(((Number) stacks.get("maxError")).doubleValue()).as("difference stack = before stack - after stack").isEqualTo(0.0);
+        assertThat(((Number) stacks.get("energy")).doubleValue()).isGreaterThan(0);
+        assertThat(byId("qc-compare-position").getText()).contains("stacks, bins 1–");
+        new Select(byId("qc-compare-layout")).selectByValue("side");
+        browser.screenshot("qc-06-batch-stacks");
     }
 }
