@@ -58,6 +58,20 @@ final class QcRuns {
         boolean overwrite = body.path("overwrite").asBoolean(false);
         refuseExisting("output", out, overwrite);
         refuseExisting("foldOutput", fold, overwrite);
+        if (out.equals(in) || fold.equals(in)) {
+            String f = out.equals(in) ? "output" : "foldOutput";
+            throw WebError.bad(f, "'" + f + "' must differ from the input dataset");
+        }
+        if (fold.equals(out)) {
+            throw WebError.bad("foldOutput", "'foldOutput' must differ from 'output'");
+        }
+        for (Path p : List.of(out, fold)) {
+            if (Files.exists(p) && !Files.isRegularFile(p.resolve(org.seisproc.dataset.DatasetFiles.MANIFEST))
+                    && !Files.exists(p.resolve(org.seisproc.dataset.DatasetFiles.INCOMPLETE_MARKER))) {
+                String f = p.equals(out) ? "output" : "foldOutput";
+                throw new WebError(409, f, "'" + root.relative(p) + "' exists and is not a dataset; it is not overwritten");
+            }
+        }
         String velocity = velocity(ProcessingService.text(body, "velocity"), root.path(), "velocity");
         String linesText = QcReports.optional(body, "lines");
         TreeSet<Integer> lines = linesText == null ? null : core("lines", () -> Lines.parse(linesText));
@@ -151,6 +165,9 @@ final class QcRuns {
         }
         boolean overwrite = body.path("overwrite").asBoolean(false);
         refuseExisting("output", out, overwrite);
+        if (Files.isDirectory(out)) {
+            throw new WebError(409, "output", "'" + root.relative(out) + "' is a folder; the attribute table is a .parquet file");
+        }
         double[] sw = window(body, "windowMs", "--window-ms");
         double[] nw = window(body, "noiseWindowMs", "--noise-window-ms");
         String muteText = QcReports.optional(body, "mute");
@@ -295,12 +312,19 @@ final class QcRuns {
         try {
             job = Job.parse(jobPart, file.getParent(), file);
         } catch (Job.InvalidJobException e) {
-            throw WebError.bad(field, String.join("; ", e.problems()));
+            String first = e.problems().isEmpty() ? "" : e.problems().getFirst();
+            String named = java.util.stream.Stream.of("input", "output", "key", "sortBy").filter(first::startsWith).findFirst()
+                    .orElse(field);
+            throw WebError.bad(named, String.join("; ", e.problems()));
         }
         root.checkInside("input", job.input());
         root.checkInside("output", job.output());
         if (job.output().equals(root.path())) {
             throw WebError.bad("output", "the output must be a folder inside the served folder, not the folder itself");
+        }
+        if (Files.exists(job.output().resolve(org.seisproc.dataset.DatasetFiles.MANIFEST)) || Files.isRegularFile(job.output())) {
+            throw WebError.bad("output", "the output '" + root.relative(job.output()) + "' is a dataset or a file; batch QC writes a"
+                    + " folder (before, after, noise, qc.json)");
         }
         if (job.reduces()) {
             throw WebError.bad(field, "the chain ends in a stack: batch QC compares gathers trace by trace; drop the stack (give a"

@@ -303,6 +303,12 @@ class QcWebTest {
         refused(client.post("/api/qc/stack", "{\"ds\":\"survey.dataset\",\"output\":\"../leak.dataset\",\"velocity\":2000}"), 403, "output", "climb");
         refused(client.post("/api/qc/stack", "{\"ds\":\"survey.dataset\",\"output\":\".\",\"velocity\":2000}"), 400, "output", "not the folder itself");
         refused(client.post("/api/qc/stack", "{\"ds\":\"survey.dataset\",\"output\":\"qc/stack.dataset\",\"velocity\":2000}"), 409, "output", "exists");
+        refused(client.post("/api/qc/stack", "{\"ds\":\"survey.dataset\",\"output\":\"survey.dataset\",\"velocity\":2000,\"overwrite\":true}"),
+                400, "output", "must differ from the input");
+        refused(client.post("/api/qc/stack", "{\"ds\":\"survey.dataset\",\"output\":\"survey.sgy\",\"velocity\":2000,\"overwrite\":true}"),
+                409, "output", "not a dataset");
+        refused(client.post("/api/qc/stack", "{\"ds\":\"survey.dataset\",\"output\":\"a.dataset\",\"foldOutput\":\"a.dataset\",\"velocity\":2000}"),
+                400, "foldOutput", "must differ from 'output'");
         refused(client.post("/api/qc/stack", "{\"ds\":\"nosuch.dataset\",\"output\":\"x.dataset\",\"velocity\":2000}"), 404, "ds", "no dataset");
         refused(client.post("/api/qc/stack", "{\"ds\":\"survey.dataset\",\"output\":\"x.dataset\"}"), 400, "velocity", "missing");
         assertThat(root.resolve("bad.dataset")).doesNotExist();
@@ -377,6 +383,8 @@ class QcWebTest {
         refused(client.post("/api/qc/batch", "{" + chain + "\"name\":\"../b.json\",\"output\":\"b\"}"), 400, "name", "letters");
         refused(client.post("/api/qc/batch", "{" + chain + "\"name\":\"b.json\",\"output\":\"../leak\"}"), 403, "output", "outside");
         refused(client.post("/api/qc/batch", "{" + chain + "\"name\":\"b.json\",\"output\":\"b\",\"lines\":\"x\"}"), 400, "lines", "--lines 'x'");
+        refused(client.post("/api/qc/batch", "{" + chain + "\"name\":\"b.json\",\"output\":\"survey.dataset\"}"), 400, "output", "output must differ from input");
+        refused(client.post("/api/qc/batch", "{" + chain + "\"name\":\"b.json\",\"output\":\"qc/stack.dataset\"}"), 400, "output", "is a dataset");
         refused(client.post("/api/qc/batch", "{" + chain + "\"name\":\"b.json\",\"output\":\"b\",\"snr\":{\"windowMs\":\"9:1\"}}"), 400,
                 "snr.windowMs", "after the start");
         refused(client.post("/api/qc/batch", "{" + chain + "\"name\":\"b.json\",\"output\":\"b\",\"stack\":{\"velocity\":\"../../../etc/passwd\"}}"),
