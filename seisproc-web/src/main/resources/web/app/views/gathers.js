@@ -161,7 +161,11 @@ export function create(root, app) {
     if (layout.view === 'section') showAs.value = 'section';
     else {
       showAs.value = 'gathers';
-      if (layout.key) { s.key = layout.key; s.sort = layout.sort ?? ''; }
+      if (layout.key) {
+        keyBeforeStack ??= { key: s.key, sort: s.sort };
+        s.key = layout.key;
+        s.sort = layout.sort ?? '';
+      }
     }
     chunkInput.value = layout.chunk ?? 1000;
     keyInput.value = s.key;
@@ -171,6 +175,7 @@ export function create(root, app) {
   }
 
   let choosing = false;
+  let keyBeforeStack = null; // the key a stack's layout replaced, given back for the next dataset that is not a stack
   /** Shows the stack `ds` in this view as its layout says: line by line, or as a section. */
   async function showStack(ds, entry = null) {
     const layout = await applyLayout(ds);
@@ -282,6 +287,11 @@ export function create(root, app) {
   app.on('dataset', () => {
     info = null;
     cache.clear();
+    if (!choosing && !isStack(app.state.dataset) && keyBeforeStack) {
+      s.key = keyBeforeStack.key;
+      s.sort = keyBeforeStack.sort;
+      keyBeforeStack = null;
+    }
     keyInput.value = s.key;
     sortInput.value = s.sort;
     if (choosing) return;

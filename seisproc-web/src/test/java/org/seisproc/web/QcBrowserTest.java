@@ -158,7 +158,9 @@ class QcBrowserTest {
         assertThat(((Number) js("return window.seisproc.views.gathers.frame.meta.n2")).longValue()).isEqualTo(Math.min(traces, 1000));
         assertThat(byId("position").getText()).startsWith("traces 1–");
         browser.screenshot("qc-03-stack-section");
-        new Select(byId("show-as")).selectByValue("gathers");
+        js("window.seisproc.choose('survey.dataset', { path: 'survey.dataset', processing: [] })");
+        assertThat(js("return [window.seisproc.state.key, document.getElementById('show-as').value]"))
+                .as("a prestack dataset after the stack: gathers by the key it had before").isEqualTo(List.of("fldr", "gathers"));
     }
 
     @Test
