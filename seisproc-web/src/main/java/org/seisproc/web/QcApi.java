@@ -98,7 +98,7 @@ final class QcApi {
     }
 
     void picture(Context ctx) {
-        ctx.contentType("image/png").header("Cache-Control", "private, max-age=3600")
+        ctx.contentType("image/png").header("Cache-Control", "no-cache") // ids restart with the server
                 .result(reports.picture(ctx.pathParam("id"), ctx.pathParam("name")));
     }
 

@@ -207,7 +207,8 @@ export function create(root, app) {
     facts.replaceChildren(...Object.entries(report.facts).flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
     notes.replaceChildren(...report.notes.map((n) => el('p.qc-note', { text: n })));
     pictures.replaceChildren(...report.pictures.map((p) => el('figure.qc-picture.panel', { 'data-name': p.name },
-      el('img', { src: p.url, alt: p.title }), el('figcaption', { text: p.title }))));
+      el('a', { href: p.url, target: '_blank', title: 'open at full size' }, el('img', { src: p.url, alt: p.title })),
+      el('figcaption', { text: p.title }))));
     download.replaceChildren(el('a', { href: report.html, download: `qc-report-${id}.html`, id: 'qc-html', text: 'download the HTML report' }),
       report.stack ? el('button.secondary', { text: `show ${report.stack} in Gathers`, style: 'margin-left:10px', onclick: () => showStack(report.stack) }) : null);
     badOffset = 0;
