@@ -140,7 +140,7 @@ final class QcRuns {
         if (file != null && Files.isRegularFile(file)) {
             Path f = file;
             core(field, () -> VelocityModel.parse(f.toString(), null));
-            return base.equals(root.path()) ? f.toString() : spec;
+            return spec; // read by QcStack relative to `base`, which is where it was found
         }
         try {
             VelocityModel.parseFunction(spec);

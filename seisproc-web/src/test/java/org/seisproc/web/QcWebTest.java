@@ -333,6 +333,25 @@ class QcWebTest {
     }
 
     @Test
+    void aVelocityTableUnderTheRootDrivesTheStackAsInTheLibrary() throws Exception {
+        Files.createDirectories(root.resolve("picks"));
+        Files.writeString(root.resolve("picks/v.txt"), "# brute picks\niline xline time_ms vrms_km/s\n1 10 0 1.7\n1 10 1500 2.6\n2 40 0 1.9\n2 40 1500 2.8\n");
+        JsonNode end = done(client.post("/api/qc/stack", """
+                {"ds":"survey.dataset","output":"qc/table-stack.dataset","velocity":"picks/v.txt","bin":"iline,xline","method":"median"}"""));
+        assertThat(end.get("log").toString()).contains("velocity picks/v.txt");
+        Path reference = outside.resolve("table-stack.dataset");
+        try (Dataset d = Dataset.open(root.resolve("survey.dataset"))) {
+            QcStack.run(d, reference, QcStack.defaultFoldPath(reference), new QcStack.Options(root.resolve("picks/v.txt").toString(), null,
+                    null, true, QcStack.Method.MEDIAN, 1, 1.5, false, 1, false), null);
+        }
+        try (Dataset web = Dataset.open(root.resolve("qc/table-stack.dataset")); Dataset lib = Dataset.open(reference);
+             Dataset constant = Dataset.open(root.resolve("qc/stack.dataset"))) {
+            assertThat(web.sampleDigest()).isEqualTo(lib.sampleDigest()).isNotEqualTo(constant.sampleDigest());
+            assertThat(web.manifest().processing().toString()).contains("--velocity picks/v.txt").doesNotContain(root.toString());
+        }
+    }
+
+    @Test
     void aVelocityTableUnderTheRootIsReadAndItsErrorsNamed() throws Exception {
         Files.writeString(root.resolve("bad-velocities.txt"), "cdp time_s vrms_m/s\n1 0 1800\n1 0.5 -20\n");
         refused(client.post("/api/qc/stack", """
