@@ -13,13 +13,14 @@ import io.javalin.http.Context;
 import org.seisproc.dataset.DatasetFiles;
 
 /// The handlers of the QC pages (routes `/api/qc/...` and `/api/section...` in [WebServer]):
-/// what can be reported on, the report ([QcReports]), QC runs ([QcRuns]) and the section
+/// what can be reported on, the report ([QcReports]), QC runs ([QcRuns], [QcBatch]) and the section
 /// view of stacks ([SectionService]). Each reads its parameters and calls one service.
 final class QcApi {
     private final RootDir root;
     private final Catalog catalog;
     private final QcReports reports;
     private final QcRuns runs;
+    private final QcBatch batches;
     private final SectionService sections;
 
     QcApi(RootDir root, Catalog catalog, OpenDatasets open, Tasks tasks) {
@@ -27,6 +28,7 @@ final class QcApi {
         this.catalog = catalog;
         this.reports = new QcReports(root, tasks);
         this.runs = new QcRuns(root, tasks);
+        this.batches = new QcBatch(root, tasks);
         this.sections = new SectionService(open);
     }
 
@@ -126,11 +128,11 @@ final class QcApi {
     }
 
     void batch(Context ctx) {
-        ctx.status(201).json(runs.batch(Json.object(ctx.body())).snapshot(0));
+        ctx.status(201).json(batches.batch(Json.object(ctx.body())).snapshot(0));
     }
 
     void batchResult(Context ctx) {
-        ctx.json(runs.batchResult(Api.required(ctx, "dir")));
+        ctx.json(batches.batchResult(Api.required(ctx, "dir")));
     }
 
     // ---- section view

@@ -422,9 +422,9 @@ class QcWebTest {
     @Test
     void aCancelStopsQcWorkAtItsNextProgressReport() {
         Task t = server.tasks().submit("test", "QC work cancelled while it runs", task -> {
-            QcRuns.progress(task).accept(10);
+            QcParams.progress(task).accept(10);
             task.cancel.set(true); // as POST /api/jobs/{id}/cancel does
-            QcRuns.progress(task).accept(20);
+            QcParams.progress(task).accept(20);
             throw new AssertionError("not stopped");
         });
         JsonNode end = client.awaitJob(t.id);
