@@ -387,6 +387,10 @@ class QcWebTest {
         refused(client.post("/api/qc/report", "{\"ds\":\"survey.dataset\",\"attributes\":\"nosuch.parquet\"}"), 404, "attributes", "no attribute table");
         refused(client.post("/api/qc/report", "{\"ds\":\"survey.dataset\",\"attributes\":\"survey.sgy\"}"), 404, "attributes", "no attribute table");
         refused(client.get("/api/qc/reports/nosuch-9"), 404, "id", "no job");
+        refused(client.get("/api/qc/reports/nosuch-9/report.html"), 404, "id", "no job");
+        refused(client.get("/api/qc/reports/nosuch-9/pictures/stack.png"), 404, "id", "no job");
+        refused(client.get("/api/section/layout?ds=../../etc"), 403, "ds", "climb");
+        refused(client.get("/api/section/layout"), 400, "ds", "missing");
         JsonNode end = done(client.post("/api/qc/report", "{\"ds\":\"survey.dataset\"}"));
         String id = end.at("/result/report").asText();
         refused(client.get("/api/qc/reports/" + id + "/pictures/nosuch.png"), 404, "name", "no picture");
@@ -417,6 +421,22 @@ class QcWebTest {
         assertThat(root.resolve("b.json")).doesNotExist();
         refused(client.get("/api/qc/batch?dir=qc"), 404, "dir", "no qc.json");
         refused(client.get("/api/qc/batch?dir=../"), 403, "dir", "climb");
+    }
+
+    @Test
+    void aReportStillQueuedIsAConflictNotAnError() throws Exception {
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        server.tasks().submit("test", "hold the queue", t -> hold.await());
+        HttpResponse<byte[]> submitted = client.post("/api/qc/report", "{\"ds\":\"survey.dataset\"}");
+        String id = client.json(submitted).get("id").asText();
+        try {
+            refused(client.get("/api/qc/reports/" + id), 409, "id", "still queued");
+            refused(client.get("/api/qc/reports/" + id + "/bad"), 409, "id", "still queued");
+        } finally {
+            hold.countDown();
+        }
+        assertThat(client.awaitJob(id).get("state").asText()).isEqualTo("done");
+        assertThat(client.get("/api/qc/reports/" + id).statusCode()).isEqualTo(200);
     }
 
     @Test
