@@ -2,7 +2,6 @@ package org.seisproc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.qc.Lines;
@@ -55,24 +54,21 @@ final class QcStackCommand extends CliCommand {
     @Override
     public Integer call() {
         PrintWriter o = out();
-        boolean byInline = switch (bin.replace(" ", "").toLowerCase(Locale.ROOT)) {
-            case "cdp" -> false;
-            case "iline,xline" -> true;
-            default -> throw new UsageException("--bin '" + bin + "': use cdp or iline,xline");
-        };
-        QcStack.Method m = switch (method.toLowerCase(Locale.ROOT)) {
-            case "mean" -> QcStack.Method.MEAN;
-            case "median" -> QcStack.Method.MEDIAN;
-            default -> throw new UsageException("--method '" + method + "': use mean or median");
-        };
-        if (!interp.equals("linear") && !interp.equals("sinc")) {
-            throw new UsageException("--interp '" + interp + "': use linear or sinc");
+        boolean byInline;
+        QcStack.Method m;
+        boolean sinc;
+        try {
+            byInline = QcStack.parseBin(bin);
+            m = QcStack.parseMethod(method);
+            sinc = QcStack.parseSinc(interp);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         int w = write.workers();
         QcStack.Options options;
         try {
             options = new QcStack.Options(velocity, null, lines == null ? null : Lines.parse(lines), byInline, m, minFold,
-                    stretchMute, interp.equals("sinc"), w, write.overwrite);
+                    stretchMute, sinc, w, write.overwrite);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

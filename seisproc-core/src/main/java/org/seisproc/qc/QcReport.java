@@ -80,6 +80,15 @@ public final class QcReport {
 
     /// Builds every picture and table of the report. `stack` and `attributes` may be null.
     public static Content build(Dataset ds, Dataset stack, Path attributes) {
+        return build(ds, stack, attributes, step -> { });
+    }
+
+    /// Steps [#build] reports to its `progress` (one call as each begins).
+    public static final int STEPS = 8;
+
+    /// [#build], telling `progress` the name of each of its [#STEPS] steps as it begins (for
+    /// a progress bar: the report of a large survey takes tens of seconds).
+    public static Content build(Dataset ds, Dataset stack, Path attributes, java.util.function.Consumer<String> progress) {
         List<Picture> pics = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Map<String, String> facts = new LinkedHashMap<>();
@@ -89,6 +98,7 @@ public final class QcReport {
         facts.put("traces", String.format(Locale.ROOT, "%,d", n));
         facts.put("samples per trace", Integer.toString(ds.samplesPerTrace()));
         facts.put("sample interval", String.format(Locale.ROOT, "%g ms", dt * 1000));
+        progress.accept("coordinates and survey map");
         Coordinates c = Coordinates.read(ds);
         if (c == null) {
             notes.add("No source/receiver coordinates (sx, sy, gx, gy are absent or all zero): the survey map, the offset/azimuth"
@@ -96,7 +106,9 @@ public final class QcReport {
         } else {
             pics.add(surveyMap(c));
         }
+        progress.accept("fold map");
         foldMap(ds, pics, notes, facts);
+        progress.accept("offset histogram and rose");
         int[] offset = column(ds, "offset");
         if (offset != null) {
             pics.add(offsetHistogram(offset));
@@ -106,6 +118,7 @@ public final class QcReport {
         } else {
             notes.add("No offset header: the offset histogram and rose are skipped.");
         }
+        progress.accept("shot and receiver RMS maps");
         if (attributes != null) {
             HeaderTable a = ParquetIO.read(attributes, List.of("trace", "rms", "flags"), null);
             if (c != null) {
@@ -116,13 +129,17 @@ public final class QcReport {
             notes.add("No attribute table (--attributes A.parquet from 'seisproc qc attributes'): the shot and receiver RMS maps"
                     + " and the bad-trace list are skipped.");
         }
+        progress.accept("average spectrum");
         pics.add(spectrum(ds));
+        progress.accept("stack section");
         if (stack != null) {
             pics.add(stackSection(stack));
         } else {
             notes.add("No stack (--stack STACK from 'seisproc qc stack'): the brute stack section is skipped.");
         }
+        progress.accept("representative gathers");
         gathers(ds, pics, notes);
+        progress.accept("bad traces");
         List<String[]> bad = new ArrayList<>();
         Map<String, Integer> badCounts = new LinkedHashMap<>();
         if (attributes != null) {

@@ -77,6 +77,42 @@ public final class QcStack {
     private QcStack() {
     }
 
+    /// The error for inlines `asked` for that are not among the `present` ones of `dataset`
+    /// ("inline(s) 90-92 do not exist in …; it has inlines 1-4"), or null when all are there.
+    public static QcInputException missingLines(Set<Integer> asked, Set<Integer> present, Path dataset) {
+        TreeSet<Integer> missing = new TreeSet<>(asked);
+        missing.removeAll(present);
+        return missing.isEmpty() ? null : new QcInputException("inline(s) " + Lines.compact(missing) + " do not exist in " + dataset
+                + "; it has inlines " + Lines.compact(present));
+    }
+
+    /// Parses a bin choice: `cdp` → false, `iline,xline` → true (blanks and case ignored).
+    public static boolean parseBin(String bin) {
+        return switch (bin.replace(" ", "").toLowerCase(java.util.Locale.ROOT)) {
+            case "cdp" -> false;
+            case "iline,xline" -> true;
+            default -> throw new IllegalArgumentException("--bin '" + bin + "': use cdp or iline,xline");
+        };
+    }
+
+    /// Parses a stacking method: `mean` or `median`.
+    public static Method parseMethod(String method) {
+        return switch (method.toLowerCase(java.util.Locale.ROOT)) {
+            case "mean" -> Method.MEAN;
+            case "median" -> Method.MEDIAN;
+            default -> throw new IllegalArgumentException("--method '" + method + "': use mean or median");
+        };
+    }
+
+    /// Parses the NMO interpolation: `linear` → false, `sinc` → true.
+    public static boolean parseSinc(String interp) {
+        return switch (interp) {
+            case "linear" -> false;
+            case "sinc" -> true;
+            default -> throw new IllegalArgumentException("--interp '" + interp + "': use linear or sinc");
+        };
+    }
+
     /// The default fold dataset beside `stack`: `NAME.fold` (`stack.dataset` → `stack.fold.dataset`).
     public static Path defaultFoldPath(Path stack) {
         String n = stack.getFileName().toString();
@@ -137,11 +173,9 @@ public final class QcStack {
             }
             TreeSet<Integer> lines = o.lines() == null ? present : o.lines();
             if (o.lines() != null) {
-                TreeSet<Integer> missing = new TreeSet<>(o.lines());
-                missing.removeAll(present);
-                if (!missing.isEmpty()) {
-                    throw new QcInputException("inline(s) " + Lines.compact(missing) + " do not exist in " + ds.dir()
-                            + "; it has inlines " + Lines.compact(present));
+                QcInputException missing = missingLines(o.lines(), present, ds.dir());
+                if (missing != null) {
+                    throw missing;
                 }
             }
             int[] bins = selected(plan, inlineOfBin, lines);

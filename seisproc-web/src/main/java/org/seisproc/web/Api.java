@@ -29,6 +29,8 @@ final class Api {
     private final Tasks tasks;
     private final ProcessingService processing;
     private final TransferService transfers;
+    /// The QC pages' handlers.
+    final QcApi qc;
 
     Api(ServerOptions options) {
         this.options = options;
@@ -40,6 +42,7 @@ final class Api {
         this.tasks = new Tasks(() -> { });
         this.processing = new ProcessingService(root, open, tasks);
         this.transfers = new TransferService(root, tasks);
+        this.qc = new QcApi(root, catalog, open, tasks);
     }
 
     Tasks tasks() {

@@ -19,6 +19,9 @@ final class Task {
         void run(Task task) throws Exception;
     }
 
+    /// Status of the [WebError] work throws to stop when the user cancelled (see [#checkCancel]).
+    static final int CANCELLED_STATUS = 499;
+
     final String id;
     final String kind;
     final String title;
@@ -43,6 +46,15 @@ final class Task {
         this.kind = kind;
         this.title = title;
         this.work = work;
+    }
+
+    /// Stops work that has no cancel flag of its own (called from its progress callback): throws
+    /// once the user has cancelled, and the task ends as cancelled with nothing committed.
+    void checkCancel() {
+        if (cancel.get()) {
+            throw new WebError(CANCELLED_STATUS, "id", "cancelled at the user's request; nothing was committed (an output"
+                    + " dataset is left incomplete: overwrite it on the next run)");
+        }
     }
 
     void log(String line) {

@@ -53,8 +53,8 @@ final class Tasks implements AutoCloseable {
         } catch (WebError | IllegalArgumentException | org.seisproc.dataset.DatasetException | org.seisproc.segy.SegyException
                  | org.seisproc.engine.ProcessingException | java.io.UncheckedIOException e) {
             task.error = e.getMessage();
-            task.state = Task.State.FAILED;
-            task.log("failed: " + e.getMessage());
+            task.state = e instanceof WebError w && w.status() == Task.CANCELLED_STATUS ? Task.State.CANCELLED : Task.State.FAILED;
+            task.log((task.state == Task.State.CANCELLED ? "" : "failed: ") + e.getMessage());
         } catch (Exception | Error e) {
             task.error = "internal error: " + e;
             task.state = Task.State.FAILED;

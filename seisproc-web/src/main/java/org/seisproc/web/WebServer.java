@@ -63,6 +63,19 @@ public final class WebServer implements AutoCloseable {
         r.post("/api/jobs/{id}/resume", api::resumeJob);
         r.post("/api/export", api::export);                      // {ds, target, format, byteOrder, revision, where, content, input, mapping}
         r.post("/api/export/preview", api::exportPreview);       // {ds, where, mapping}: 5 traces as the mapping writes them
+        // QC pages
+        r.get("/api/qc/sources", api.qc::sources);               // datasets (stacks marked), attribute/velocity/job files, batch outputs
+        r.post("/api/qc/report", api.qc::buildReport);           // {ds, stack, attributes}: a task building the report
+        r.get("/api/qc/reports/{id}", api.qc::report);           // pictures (URLs), notes, facts, bad-trace counts
+        r.get("/api/qc/reports/{id}/pictures/{name}", api.qc::picture); // image/png
+        r.get("/api/qc/reports/{id}/bad", api.qc::badTraces);    // ?offset=&limit=  every flagged trace, paged
+        r.get("/api/qc/reports/{id}/report.html", api.qc::html); // the self-contained HTML report (download)
+        r.post("/api/qc/stack", api.qc::stack);                  // {ds, output, velocity, lines, bin, method, minFold, stretchMute, interp}
+        r.post("/api/qc/attributes", api.qc::attributes);        // {ds, output, windowMs, noiseWindowMs, mute, flags, key, key2}
+        r.post("/api/qc/batch", api.qc::batch);                  // {jobFile} | {name, ds, key, sort, processors, output, gathers|lines, stack, snr}
+        r.get("/api/qc/batch", api.qc::batchResult);             // ?dir=  qc.json and the before/after/noise datasets
+        r.get("/api/section/layout", api.qc::sectionLayout);     // ?ds=  stack or not, inlines, suggested view
+        r.get("/api/section", api.qc::section);                  // ?ds=&e=&size=  consecutive traces (binary)
     }
 
     private void configure(JavalinConfig config) {

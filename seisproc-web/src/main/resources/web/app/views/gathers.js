@@ -1,12 +1,19 @@
 // The gather navigator: ensemble key and in-gather sort, first/prev/next/last/go-to and the keys
 // ←/→/Home/End, neighbours prefetched, "ensemble k of N, fold F"; the display controls (colour
-// map, mode, clip, gain), the cursor read-out and the amplitude spectrum.
+// map, mode, clip, gain), the cursor read-out and the amplitude spectrum. A stack (one trace per
+// CDP) is shown line by line (key iline, sorted by xline) or, in section mode, as consecutive
+// traces in chunks (/api/section), paged like ensembles.
 
 import { getJson, getFrame } from '../api.js';
 import { GatherView, DEFAULT_DISPLAY } from '../render.js';
 import { COLORMAPS } from '../colormaps.js';
 import { spectrum } from '../dsp.js';
 import { el, field, select, num } from './dom.js';
+
+/** A dataset entry whose history says it is a QC stack (one trace per CDP bin). */
+function isStack(entry) {
+  return !!entry?.processing?.some((p) => p.startsWith('qc stack') || p.includes('difference stack'));
+}
 
 const KEYS = ['fldr', 'cdp', 'ep', 'gx,gy', 'sx,sy', 'iline,xline', 'offset/100', 'tracf'];
 const CACHE_SIZE = 24;
@@ -33,6 +40,8 @@ export function create(root, app) {
   const keyInput = el('input', { type: 'text', value: s.key, list: 'key-list', size: 12, id: 'key-input' });
   const keyList = el('datalist', { id: 'key-list' }, ...KEYS.map((k) => el('option', { value: k })));
   const sortInput = el('input', { type: 'text', value: s.sort, size: 12, id: 'sort-input', placeholder: 'trace order' });
+  const showAs = select([['gathers', 'Gathers (ensembles of the key)'], ['section', 'Section: consecutive traces in chunks']], 'gathers', { id: 'show-as' });
+  const chunkInput = el('input', { type: 'number', value: 1000, min: 1, max: 20000, step: 100, id: 'section-chunk' });
   const mode = select([['vd', 'Variable density'], ['wiggle', 'Wiggle'], ['wiggle-va', 'Wiggle + variable area']], 'vd', { id: 'mode' });
   const cmap = select(Object.entries(COLORMAPS).map(([k, v]) => [k, v.label]), 'grey', { id: 'cmap' });
   const clipMode = select([['percentile', 'Percentile of |amplitude|'], ['value', 'Value']], 'percentile', { id: 'clip-mode' });
@@ -49,6 +58,7 @@ export function create(root, app) {
     el('div.panel', {}, el('h2', { text: 'Ensembles' }),
       field('Ensemble key (anything seisproc index takes)', keyInput), keyList,
       field('Sort inside the gather by', sortInput),
+      field('Show', showAs), field('Section chunk (traces)', chunkInput),
       el('button.primary', { text: 'Apply key', onclick: () => load(), id: 'apply-key' })),
     el('div.panel', {}, el('h2', { text: 'Display' }),
       field('Mode', mode), field('Colour map', cmap), field('Clip', clipMode),
@@ -100,12 +110,15 @@ export function create(root, app) {
   }
 
   // ---- loading and navigation
-  function cacheKey(e) { return `${s.ds}|${s.key}|${s.sort}|${e}`; }
+  function section() { return showAs.value === 'section'; }
+  function chunkSize() { return Math.max(1, Math.round(+chunkInput.value || 1000)); }
+  function cacheKey(e) { return section() ? `${s.ds}|section|${chunkSize()}|${e}` : `${s.ds}|${s.key}|${s.sort}|${e}`; }
   function fetchGather(e) {
     const k = cacheKey(e);
     let p = cache.get(k);
     if (p) { cache.delete(k); cache.set(k, p); return p; }
-    p = getFrame('/api/gather', { ds: s.ds, key: s.key, sort: s.sort, e });
+    p = section() ? getFrame('/api/section', { ds: s.ds, e, size: chunkSize() })
+      : getFrame('/api/gather', { ds: s.ds, key: s.key, sort: s.sort, e });
     p.catch(() => cache.delete(k));
     cache.set(k, p);
     while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value);
@@ -121,6 +134,7 @@ export function create(root, app) {
     s.key = keyInput.value.trim() || 'fldr';
     s.sort = sortInput.value.trim();
     cache.clear();
+    if (section()) return loadSection();
     try {
       app.status(`loading the ${s.key} index of ${s.ds}…`);
       fetchGather(Math.max(0, s.ensemble)); // asked for at once, beside the ensemble list: one round trip less
@@ -128,6 +142,50 @@ export function create(root, app) {
       app.status(`${s.ds}: ${num(info.ensembles)} ensembles by ${info.key}, fold ${info.fold.min}–${info.fold.max}`);
       await go(Math.min(s.ensemble, info.ensembles - 1), 'load');
     } catch (e) { app.fail(e); }
+  }
+
+  async function loadSection() {
+    try {
+      app.status(`loading ${s.ds} as a section…`);
+      const first = await fetchGather(0);
+      const m = first.meta;
+      info = { ensembles: m.ensembles, key: 'section', traces: m.traces, fold: { min: Math.min(m.n2, m.traces), max: m.chunkSize } };
+      app.status(`${s.ds}: ${num(m.traces)} traces as a section in ${num(m.ensembles)} chunk(s) of ${num(m.chunkSize)}`);
+      await go(Math.min(Math.max(0, s.ensemble), info.ensembles - 1), 'load');
+    } catch (e) { app.fail(e); }
+  }
+
+  /** The server's hint for `ds` (a stack: line by line, or as a section) applied to the controls. */
+  async function applyLayout(ds) {
+    const layout = await getJson('/api/section/layout', { ds });
+    if (layout.view === 'section') showAs.value = 'section';
+    else {
+      showAs.value = 'gathers';
+      if (layout.key) {
+        keyBeforeStack ??= { key: s.key, sort: s.sort };
+        s.key = layout.key;
+        s.sort = layout.sort ?? '';
+      }
+    }
+    chunkInput.value = layout.chunk ?? 1000;
+    keyInput.value = s.key;
+    sortInput.value = s.sort;
+    info = null;
+    return layout;
+  }
+
+  let choosing = false;
+  let keyBeforeStack = null; // the key a stack's layout replaced, given back for the next dataset that is not a stack
+  /** Shows the stack `ds` in this view as its layout says: line by line, or as a section. */
+  async function showStack(ds, entry = null) {
+    const layout = await applyLayout(ds);
+    if (app.state.ds !== ds) {
+      choosing = true;
+      try { app.choose(ds, entry); } finally { choosing = false; }
+    }
+    info = null;
+    app.show('gathers');
+    return layout;
   }
 
   async function go(e, cause = 'button') {
@@ -143,8 +201,13 @@ export function create(root, app) {
       shownFrame = frame;
       view.setData(gatherData(frame), true);
       const m = frame.meta;
-      position.textContent = `ensemble ${num(e + 1)} of ${num(m.ensembles)}, fold ${m.n2}`;
-      keyValues.textContent = `${m.key} = ${m.keyValues.join(', ')}`;
+      if (m.key === 'section') {
+        position.textContent = `traces ${num(m.firstTrace + 1)}–${num(m.firstTrace + m.n2)} of ${num(m.traces)} (chunk ${num(e + 1)} of ${num(m.ensembles)})`;
+        keyValues.textContent = 'section in trace order';
+      } else {
+        position.textContent = `ensemble ${num(e + 1)} of ${num(m.ensembles)}, fold ${m.n2}`;
+        keyValues.textContent = `${m.key} = ${m.keyValues.join(', ')}`;
+      }
       // Timed when the frame with the new canvas has been produced: after the next animation frame.
       requestAnimationFrame(() => setTimeout(() => {
         const ms = performance.now() - t0;
@@ -161,6 +224,11 @@ export function create(root, app) {
   }
 
   async function goToValue() {
+    if (section()) { // a trace number (1-based) in section mode
+      const t = Math.round(+goto.value) - 1;
+      if (Number.isFinite(t) && t >= 0) await go(Math.floor(t / chunkSize()), 'goto');
+      return;
+    }
     try {
       const r = await getJson('/api/find', { ds: s.ds, key: s.key, sort: s.sort, value: goto.value });
       await go(r.ensemble, 'goto');
@@ -215,13 +283,26 @@ export function create(root, app) {
     g.fillText('Hz', w - 18, h - 5); g.fillText('dB', 8, 10);
   }
 
+  for (const c of [showAs, chunkInput]) c.addEventListener('change', () => { s.ensemble = 0; load(); });
   app.on('dataset', () => {
     info = null;
     cache.clear();
+    if (!choosing && !isStack(app.state.dataset) && keyBeforeStack) {
+      s.key = keyBeforeStack.key;
+      s.sort = keyBeforeStack.sort;
+      keyBeforeStack = null;
+    }
     keyInput.value = s.key;
     sortInput.value = s.sort;
+    if (choosing) return;
+    if (showAs.value === 'section' && !isStack(app.state.dataset)) showAs.value = 'gathers';
+    if (isStack(app.state.dataset)) {
+      const ds = s.ds;
+      applyLayout(ds).then(() => { if (app.current === 'gathers' && s.ds === ds) load(); }).catch((e) => app.fail(e));
+      return;
+    }
     if (app.current === 'gathers') load();
   });
   app.on('show', (name) => { if (name === 'gathers' && s.ds && !info) load(); if (name === 'gathers') view.paint(); });
-  return { view, load, go, get info() { return info; }, get frame() { return shownFrame; }, display };
+  return { view, load, go, showStack, get info() { return info; }, get frame() { return shownFrame; }, display, get mode() { return showAs.value; } };
 }
