@@ -410,12 +410,21 @@ public final class Importer {
         }
     }
 
-    /// Decodes every layout field of the raw headers into `headers.parquet`, 131,072 rows at a time.
+    /// Decodes every layout field of the raw headers into `headers.parquet`, a batch of rows at a
+    /// time, in row groups of at most 262,144 rows. Both sizes shrink with the heap
+    /// ([#tableRows]), so the table of any number of traces is written in a heap of a few tens
+    /// of MB: neither the rows nor the columns are ever held whole.
     static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces, Path parquet) {
+        int rowBytes = 0;
+        for (String type : HeaderDecoder.types(fields).values()) {
+            rowBytes += type.equals("int32") || type.equals("float") ? 4 : 8;
+        }
+        int groupRows = tableRows(rowBytes, Runtime.getRuntime().maxMemory(), 1 << 18);
+        WriteOptions write = new WriteOptions(WriteOptions.defaults().compression(), groupRows);
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
-             var writer = ParquetIO.writer(parquet, HeaderDecoder.types(fields), WriteOptions.defaults())) {
+             var writer = ParquetIO.writer(parquet, HeaderDecoder.types(fields), write)) {
             MemorySegment raw = mapRead(rawHeaders, arena);
-            int batch = 1 << 17; // decoded in place, batch after batch
+            int batch = Math.min(groupRows, 1 << 17); // decoded in place, batch after batch
             org.seisproc.headers.HeaderTable columns = null;
             for (long first = 0; first < traces; first += batch) {
                 int count = (int) Math.min(batch, traces - first);
@@ -424,6 +433,19 @@ public final class Importer {
             }
             writer.commit();
         }
+    }
+
+    /// Rows per header-table batch and row group for rows of `rowBytes` decoded bytes: the largest
+    /// power of two up to `most` whose rows take at most 1/16 of the heap `maxHeapBytes` (the
+    /// decoded batch, the writer's row group and its compressed pages are alive at once, beside
+    /// the copy's buffers), and at least 1,024.
+    static int tableRows(int rowBytes, long maxHeapBytes, int most) {
+        long fit = maxHeapBytes / 16 / Math.max(1, rowBytes);
+        int rows = most;
+        while (rows > 1024 && rows > fit) {
+            rows >>= 1;
+        }
+        return rows;
     }
 
     private static MemorySegment mapRead(Path file, java.lang.foreign.Arena arena) {
