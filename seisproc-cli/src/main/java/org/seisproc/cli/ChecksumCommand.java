@@ -33,7 +33,8 @@ final class ChecksumCommand extends CliCommand {
                 String recorded = org.seisproc.dataset.DatasetVerifier.recordedSampleDigest(ds);
                 if (recorded == null) {
                     err().println("seisproc checksum: note: " + file
-                            + " has no recorded digest to compare with (imported with --no-checksum)");
+                            + " has no recorded digest to compare with (an import records one only with --checksum;"
+                            + " 'seisproc verify' checks the chunk codes recorded as the data was written)");
                 } else if (!recorded.equals(digest)) {
                     err().println("seisproc checksum: " + file + ": damaged: the samples ("
                             + ds.sampleType().fileName() + ") do not match the digest recorded when the dataset was written ("

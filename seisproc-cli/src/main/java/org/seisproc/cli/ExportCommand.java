@@ -67,9 +67,9 @@ final class ExportCommand extends CliCommand {
             if (r.lossSummary() != null) {
                 err.println("seisproc export: warning: " + r.lossSummary());
             }
-            stdout.printf("export: %s: %,d traces, format %d, %s-endian, %,d bytes in %.2f s (%,.0f MB/s)%s%n", r.output(), r.traces(),
-                    r.format().code(), ByteOrders.name(r.byteOrder()), r.bytes(), r.seconds(),
-                    r.bytes() / 1e6 / Math.max(r.seconds(), 1e-9), r.verbatimFileHeader() ? "; file header verbatim" : "");
+            stdout.printf("export: %s: %,d traces, format %d, %s-endian, %,d bytes in %.2f s (%,.0f MB/s; final sync %.2f s)%s%n",
+                    r.output(), r.traces(), r.format().code(), ByteOrders.name(r.byteOrder()), r.bytes(), r.seconds(),
+                    r.bytes() / 1e6 / Math.max(r.seconds(), 1e-9), r.syncSeconds(), r.verbatimFileHeader() ? "; file header verbatim" : "");
         }
         return Main.OK;
     }

@@ -119,30 +119,25 @@ final class HeadersCommand extends CliCommand {
         org.seisproc.dataset.DatasetManifest.read(file);
         org.seisproc.io.parquet.Filter filter = where != null ? UsageException.parsing("--where", () -> org.seisproc.io.parquet.Filter.parse(where))
                 : org.seisproc.io.parquet.Filter.ALL;
-        List<String> columns = new java.util.ArrayList<>(fields);
-        org.seisproc.headers.HeaderTable t = parquet.read(table, columns, filter);
-        long[] rowNumbers = null;
-        if (filter == org.seisproc.io.parquet.Filter.ALL) {
-            range.requireWithin(t.rows(), traces);
-            long first = range.first(t.rows());
-            long end = range.end(t.rows());
-            int n = (int) Math.max(0, (end - first + range.step() - 1) / range.step());
-            int[] rows = new int[n];
-            rowNumbers = new long[n];
-            for (int i = 0; i < n; i++) {
-                rows[i] = (int) (first + i * range.step());
-                rowNumbers[i] = rows[i];
-            }
-            t = t.select(rows, n);
-        } else if (traces != null) {
+        if (filter != org.seisproc.io.parquet.Filter.ALL && traces != null) {
             throw new UsageException("use either --traces or --where");
         }
-        if (limit != null && limit < t.rows()) {
-            t = t.head((int) (long) limit);
-            if (rowNumbers != null) {
-                rowNumbers = java.util.Arrays.copyOf(rowNumbers, t.rows());
+        long maxRows = limit != null ? limit : Long.MAX_VALUE;
+        long[][] numbers = {null};
+        org.seisproc.headers.HeaderTable t = parquet.read(table, fields, filter, maxRows, count -> {
+            range.requireWithin(count, traces);
+            long first = range.first(count);
+            long end = range.end(count);
+            int n = (int) Math.min(maxRows, Math.max(0, (end - first + range.step() - 1) / range.step()));
+            int[] rows = new int[n];
+            numbers[0] = new long[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = (int) (first + i * range.step());
+                numbers[0][i] = rows[i];
             }
-        }
+            return rows;
+        });
+        long[] rowNumbers = numbers[0];
         TableOutput.print(out, t, rowNumbers, "trace", csv, json);
         return Main.OK;
     }

@@ -22,7 +22,12 @@ final class ImportCommand extends CliCommand {
     @Mixin
     WriteOptions write;
 
-    @Option(names = "--no-checksum", description = "Skip the SHA-256 checksums in dataset.json (faster on huge surveys).")
+    @Option(names = "--checksum", description = "Also record the samples' and raw headers' SHA-256 in dataset.json (a"
+            + " sequential pass over the whole store; by default only the chunk codes are recorded, as the data is written,"
+            + " and 'seisproc checksum DATASET' gives the digest later).")
+    boolean checksum;
+
+    @Option(names = "--no-checksum", hidden = true, description = "The default now (kept so that older scripts still run).")
     boolean noChecksum;
 
     @Mixin
@@ -45,8 +50,8 @@ final class ImportCommand extends CliCommand {
         Importer.Report r;
         try (Interrupts interrupts = Interrupts.on("import", err, () -> Interrupts.datasetLeft(target,
                 "rerun the same command to import again from the start"));
-             Progress progress = new Progress("import", total / 1_000_000, "MB", out, "header table, checksums, sync")) {
-            r = Importer.run(inputs, target, new Importer.Options(w, read.options(), write.overwrite, !noChecksum,
+             Progress progress = new Progress("import", total / 1_000_000, "MB", out, checksum ? "header table, checksums, sync" : "header table, sync")) {
+            r = Importer.run(inputs, target, new Importer.Options(w, read.options(), write.overwrite, checksum && !noChecksum,
                     bytes -> progress.update(bytes / 1_000_000)));
         }
         out.printf("import: %s: %,d traces x %,d samples (%s store) in %.2f s; copy %.2f s = %,.0f MB/s with %d worker(s)%n",

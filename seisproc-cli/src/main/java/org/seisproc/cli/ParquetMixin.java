@@ -26,11 +26,19 @@ final class ParquetMixin {
         }
     }
 
-    /// Reads `columns` of `table` passing `filter`: through the header cache (mapped column
-    /// files, rebuilt when the Parquet file changed) unless --no-cache.
-    HeaderTable read(Path table, List<String> columns, Filter filter) {
+    /// Reads `columns` of `table`: the rows passing `filter` (at most `limit` of them) or, when
+    /// `filter` is [Filter#ALL], the rows `rowsOf.apply(rowCount)`. Through the header cache
+    /// (mapped column files, rebuilt when the Parquet file changed) only the filter's columns are
+    /// scanned and only the chosen rows of the others are read; with --no-cache the Parquet file is
+    /// read (filter pushed down) and the rows picked from it.
+    HeaderTable read(Path table, List<String> columns, Filter filter, long limit, java.util.function.LongFunction<int[]> rowsOf) {
         if (noCache) {
-            return ParquetIO.read(table, columns, filter);
+            HeaderTable t = ParquetIO.read(table, columns, filter);
+            if (filter == Filter.ALL) {
+                int[] rows = rowsOf.apply(t.rows());
+                return t.select(rows, rows.length);
+            }
+            return limit < t.rows() ? t.head((int) limit) : t;
         }
         List<String> needed = new java.util.ArrayList<>(columns);
         for (String c : filter.columns()) {
@@ -39,9 +47,8 @@ final class ParquetMixin {
             }
         }
         try (HeaderCache cache = HeaderCache.open(table, needed)) {
-            HeaderTable all = cache.toTable();
-            HeaderTable kept = filter == Filter.ALL ? all : all.select(filter.mask(all));
-            return kept.project(columns);
+            int[] rows = filter == Filter.ALL ? rowsOf.apply(cache.rows()) : cache.matchingRows(filter, limit);
+            return cache.select(columns, rows);
         }
     }
 }

@@ -203,7 +203,7 @@ public final class Dataset implements AutoCloseable {
     /// The source's bytes for a trace whose samples could not be re-encoded identically from
     /// their values (see [DatasetManifest#rawSampleExceptions]), or null.
     public byte[] rawSourceSamples(long trace) {
-        DatasetManifest.RawException e = exceptions.get(trace);
+        DatasetManifest.RawException e = exceptions.isEmpty() ? null : exceptions.get(trace); // no boxing when none
         if (e == null) {
             return null;
         }

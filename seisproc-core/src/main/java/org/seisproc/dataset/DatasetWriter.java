@@ -244,9 +244,10 @@ public final class DatasetWriter implements AutoCloseable {
             Reshape.patchFileHeaders(dir, m, source.headerByteOrder(), shape);
         }
         DatasetManifest.Checksums sums = Dataset.checksums(store.segment(), type, ns, headers.segment());
+        boolean sourceHeaders = traces == source.traceCount() && sameHeadersAsSource(sums);
         store.close();
         headers.close();
-        writeHeaderTable(sums);
+        writeHeaderTable(sourceHeaders);
         DatasetManifest out = new DatasetManifest(DatasetManifest.FORMAT_VERSION, traces, ns,
                 shape.sampleIntervalMicros(), type.jsonName(), m.traceHeaderBytes(), m.source(), m.headerSchema(),
                 sums, carryRawExceptions(), m.processing(), Instant.now().toString(),
@@ -284,17 +285,28 @@ public final class DatasetWriter implements AutoCloseable {
         return carried;
     }
 
+    /// True when the new raw trace headers are the source's byte for byte: by their SHA-256 when
+    /// the source recorded one, otherwise by comparing the bytes (a source imported without
+    /// SHA-256, the default since the chunk codes).
+    private boolean sameHeadersAsSource(DatasetManifest.Checksums sums) {
+        DatasetManifest.Checksums sourceSums = source.manifest().checksums();
+        if (sourceSums != null && sourceSums.traceHeadersSha256() != null) {
+            return sums.traceHeadersSha256().equals(sourceSums.traceHeadersSha256());
+        }
+        MemorySegment mine = headers.segment();
+        MemorySegment theirs = source.traceHeaders();
+        return mine.byteSize() == theirs.byteSize() && (mine.byteSize() == 0 || mine.mismatch(theirs) == -1);
+    }
+
     /// The new dataset's `headers.parquet`: the source's table (hard-linked, or copied across
-    /// file systems) when the raw headers are the source's byte for byte, otherwise decoded anew
-    /// from the raw headers with the source's layout.
-    private void writeHeaderTable(DatasetManifest.Checksums sums) {
+    /// file systems) when the raw headers are the source's byte for byte (`sourceHeaders`),
+    /// otherwise decoded anew from the raw headers with the source's layout.
+    private void writeHeaderTable(boolean sourceHeaders) {
         Path table = dir.resolve(DatasetFiles.HEADERS_PARQUET);
         Path sourceTable = source.dir().resolve(DatasetFiles.HEADERS_PARQUET);
-        DatasetManifest.Checksums sourceSums = source.manifest().checksums();
         try {
             Files.deleteIfExists(table);
-            if (traces == source.traceCount() && sourceSums != null && Files.isRegularFile(sourceTable)
-                    && sums.traceHeadersSha256().equals(sourceSums.traceHeadersSha256())) {
+            if (sourceHeaders && Files.isRegularFile(sourceTable)) {
                 try {
                     Files.createLink(table, sourceTable);
                 } catch (IOException | UnsupportedOperationException notLinkable) {

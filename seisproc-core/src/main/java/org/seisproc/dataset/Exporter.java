@@ -35,6 +35,8 @@ import org.seisproc.segy.TextualHeader;
 /// measures what was lost: how many samples changed and the largest absolute error.
 public final class Exporter {
     private static final long CHUNK_BYTES = 8L << 20;
+    /// Bytes written between two background syncs of the output.
+    private static final long SYNC_BYTES = 128L << 20;
 
     /// @param format    sample format of the output (null: the source's)
     /// @param byteOrder byte order of the output (null: the source's)
@@ -84,9 +86,11 @@ public final class Exporter {
     /// @param samplesChanged     samples whose value differs in the output
     /// @param maxAbsError        largest |output − stored| over the samples
     /// @param maxAbsValue        largest |stored| among the traces that were checked sample by sample (to put the error in proportion)
+    /// @param syncSeconds        time of the final sync and rename, after the last trace was written (the
+    ///                           written bytes are synced in the background while the traces are encoded)
     public record Report(Path output, FileKind kind, SampleFormat format, ByteOrder byteOrder, long traces, long bytes,
                          double seconds, boolean verbatimFileHeader, boolean lossChecked, long samplesChanged,
-                         double maxAbsError, double maxAbsValue, List<String> warnings) {
+                         double maxAbsError, double maxAbsValue, List<String> warnings, double syncSeconds) {
         /// A sentence about precision loss, or null when nothing was lost.
         public String lossSummary() {
             if (samplesChanged == 0) {
@@ -187,8 +191,27 @@ public final class Exporter {
         DoubleAccumulator maxErr = new DoubleAccumulator(Math::max, 0);
         DoubleAccumulator maxAbs = new DoubleAccumulator(Math::max, 0);
         AtomicLong done = new AtomicLong();
+        double syncSeconds;
         try (SegyWriter writer = SegyWriter.create(out, spec)) {
             writer.setTrailer(trailer);
+            // Sync what is written every SYNC_BYTES while the traces are encoded: the kernel would
+            // otherwise hold gigabytes dirty until the commit's fsync and write them only then.
+            Thread background = Thread.ofPlatform().name("seisproc-export-sync").daemon().start(() -> {
+                long synced = 0;
+                while (!Thread.currentThread().isInterrupted()) {
+                    long now = done.get();
+                    if (now - synced >= SYNC_BYTES) {
+                        writer.syncWritten();
+                        synced = now;
+                    } else {
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }
+            });
             long chunk = Math.max(1, CHUNK_BYTES / traceBytes);
             ParallelTraces.run(ParallelTraces.split(0, m.traces(), chunk), options.workers(), new ParallelTraces.Work<Scratch>() {
                 @Override
@@ -214,7 +237,15 @@ public final class Exporter {
                     }
                 }
             });
+            background.interrupt();
+            try {
+                background.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            long syncStart = System.nanoTime();
             writer.commit(m.traces());
+            syncSeconds = (System.nanoTime() - syncStart) / 1e9;
         }
         long bytes;
         try {
@@ -223,7 +254,7 @@ public final class Exporter {
             bytes = -1;
         }
         return new Report(out, kind, format, order, m.traces(), bytes, (System.nanoTime() - start) / 1e9, verbatim, !lossless,
-                changed.get(), maxErr.get(), maxAbs.get(), List.copyOf(warnings));
+                changed.get(), maxErr.get(), maxAbs.get(), List.copyOf(warnings), syncSeconds);
     }
 
     private record Scratch(float[] floats, double[] values, double[] back, byte[] traces) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
+import org.seisproc.dataset.internal.ChunkCodes;
 import org.seisproc.dataset.internal.HeaderDecoder;
 import org.seisproc.dataset.ParallelTraces;
 import org.seisproc.dataset.internal.TargetDir;
@@ -48,11 +49,14 @@ public final class Importer {
     /// @param workers   threads
     /// @param read      how to open the inputs (kind, byte order, truncation, header layout)
     /// @param overwrite replace an existing dataset
-    /// @param checksums compute the samples' and headers' SHA-256 for `dataset.json`
+    /// @param checksums also compute the samples' and headers' SHA-256 for `dataset.json` (off by
+    ///                  default: a sequential pass over the whole store; the chunk codes, computed
+    ///                  by the copy workers as they write, already guard the data, and
+    ///                  `seisproc checksum` gives the digest when it is wanted)
     /// @param progress  receives source bytes done so far (may be null)
     public record Options(int workers, ReadOptions read, boolean overwrite, boolean checksums, LongConsumer progress) {
         public static Options defaults() {
-            return new Options(Runtime.getRuntime().availableProcessors(), ReadOptions.defaults(), false, true, null);
+            return new Options(Runtime.getRuntime().availableProcessors(), ReadOptions.defaults(), false, false, null);
         }
 
         public Options withWorkers(int w) {
@@ -148,10 +152,12 @@ public final class Importer {
             DatasetManifest.Checksums sums = null;
             Path storePath = dir.resolve(type.fileName());
             Path headersPath = dir.resolve(DatasetFiles.TRACE_HEADERS);
+            ChunkCodes storeCodes = new ChunkCodes();
+            ChunkCodes headerCodes = new ChunkCodes();
             try (FileChannel store = FileChannel.open(storePath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileChannel headers = FileChannel.open(headersPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  exceptions) {
-                sourceBytes = copyTraces(files, firstTrace, type, store, headers, exceptions, options);
+                sourceBytes = copyTraces(files, firstTrace, type, store, headers, exceptions, options, storeCodes, headerCodes);
                 if (store.size() != storeBytes || headers.size() != headerTotal) {
                     throw new IllegalStateException("wrote " + store.size() + " + " + headers.size() + " bytes, expected "
                             + storeBytes + " + " + headerTotal);
@@ -206,7 +212,8 @@ public final class Importer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            dir.commit(manifest);
+            dir.commit(manifest, java.util.Map.of(type.fileName(), storeCodes.codes(storeBytes),
+                    DatasetFiles.TRACE_HEADERS, headerCodes.codes(headerTotal)));
             long end = System.nanoTime();
             return new Report(dir.target(), traces, ns, type, sourceBytes, copySeconds, (end - start) / 1e9,
                     exceptions.entries().size(), sums != null ? sums.samplesSha256() : null, tableSeconds, checksumSeconds[0],
@@ -229,7 +236,8 @@ public final class Importer {
     }
 
     private static long copyTraces(List<SegyFile> files, long[] firstTrace, SampleType type, FileChannel store,
-                                   FileChannel headers, ExceptionLog exceptions, Options options) {
+                                   FileChannel headers, ExceptionLog exceptions, Options options, ChunkCodes storeCodes,
+                                   ChunkCodes headerCodes) {
         record Job(int file, ParallelTraces.Range range) {
         }
         List<Job> jobs = new ArrayList<>();
@@ -271,7 +279,7 @@ public final class Importer {
                     MemorySegment.copy(source, src, headerBuf, (long) k * headerBytes, headerBytes);
                     boolean exact = true;
                     if (format == SampleFormat.IBM_FLOAT32) {
-                        MemorySegment.copy(source, Layouts.int_(f.byteOrder()), src + headerBytes, s.words(), 0, ns);
+                        readWords(source, src + headerBytes, f.byteOrder(), s.words(), ns);
                         Ibm.toFloats(s.words(), 0, s.floats(), 0, ns);
                         exact = Ibm.allRoundTrip(s.words(), 0, ns);
                         MemorySegment.copy(s.floats(), 0, sampleBuf, Layouts.FLOAT_LE, k * storeTraceBytes, ns);
@@ -290,6 +298,9 @@ public final class Importer {
                 long g = firstTrace[job.file()] + first;
                 writeFully(headers, ByteBuffer.wrap(s.headers(), 0, count * headerBytes), g * headerBytes);
                 writeFully(store, ByteBuffer.wrap(s.samples(), 0, (int) (count * storeTraceBytes)), g * storeTraceBytes);
+                // the chunk codes of what was just written, from the buffers still in cache (no second pass)
+                headerCodes.add(g * headerBytes, s.headers(), 0, count * headerBytes);
+                storeCodes.add(g * storeTraceBytes, s.samples(), 0, (int) (count * storeTraceBytes));
                 long now = done.addAndGet(count * f.info().traceBytes());
                 if (options.progress() != null) {
                     options.progress().accept(now);
@@ -297,6 +308,17 @@ public final class Importer {
             }
         });
         return done.get();
+    }
+
+    /// Reads `n` 32-bit words in `order`: a plain copy, then a byte-swap loop the JIT vectorises
+    /// (a swapping copy runs through a scalar routine in the JVM: 12% of a big-endian import's CPU).
+    private static void readWords(MemorySegment source, long offset, ByteOrder order, int[] words, int n) {
+        MemorySegment.copy(source, ValueLayout.JAVA_INT_UNALIGNED, offset, words, 0, n);
+        if (order != ByteOrder.nativeOrder()) {
+            for (int i = 0; i < n; i++) {
+                words[i] = Integer.reverseBytes(words[i]);
+            }
+        }
     }
 
     private static void writeFully(FileChannel ch, ByteBuffer buf, long position) {
@@ -410,12 +432,21 @@ public final class Importer {
         }
     }
 
-    /// Decodes every layout field of the raw headers into `headers.parquet`, 131,072 rows at a time.
+    /// Decodes every layout field of the raw headers into `headers.parquet`, a batch of rows at a
+    /// time, in row groups of at most 262,144 rows. Both sizes shrink with the heap
+    /// ([#tableRows]), so the table of any number of traces is written in a heap of a few tens
+    /// of MB: neither the rows nor the columns are ever held whole.
     static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces, Path parquet) {
+        int rowBytes = 0;
+        for (String type : HeaderDecoder.types(fields).values()) {
+            rowBytes += type.equals("int32") || type.equals("float") ? 4 : 8;
+        }
+        int groupRows = tableRows(rowBytes, Runtime.getRuntime().maxMemory(), 1 << 18);
+        WriteOptions write = new WriteOptions(WriteOptions.defaults().compression(), groupRows);
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
-             var writer = ParquetIO.writer(parquet, HeaderDecoder.types(fields), WriteOptions.defaults())) {
+             var writer = ParquetIO.writer(parquet, HeaderDecoder.types(fields), write)) {
             MemorySegment raw = mapRead(rawHeaders, arena);
-            int batch = 1 << 17; // decoded in place, batch after batch
+            int batch = Math.min(groupRows, 1 << 17); // decoded in place, batch after batch
             org.seisproc.headers.HeaderTable columns = null;
             for (long first = 0; first < traces; first += batch) {
                 int count = (int) Math.min(batch, traces - first);
@@ -424,6 +455,19 @@ public final class Importer {
             }
             writer.commit();
         }
+    }
+
+    /// Rows per header-table batch and row group for rows of `rowBytes` decoded bytes: the largest
+    /// power of two up to `most` whose rows take at most 1/16 of the heap `maxHeapBytes` (the
+    /// decoded batch, the writer's row group and its compressed pages are alive at once, beside
+    /// the copy's buffers), and at least 1,024.
+    static int tableRows(int rowBytes, long maxHeapBytes, int most) {
+        long fit = maxHeapBytes / 16 / Math.max(1, rowBytes);
+        int rows = most;
+        while (rows > 1024 && rows > fit) {
+            rows >>= 1;
+        }
+        return rows;
     }
 
     private static MemorySegment mapRead(Path file, java.lang.foreign.Arena arena) {

@@ -1,5 +1,7 @@
 package org.seisproc.segy;
 
+import java.lang.foreign.MemorySegment;
+
 /// IBM System/360 single-precision hexadecimal floating point (SEG-Y sample format 1).
 ///
 /// A word is `s eeeeeee mmmmmmmm mmmmmmmm mmmmmmmm`: value = (-1)^s × 0.m × 16^(e−64),
@@ -96,37 +98,43 @@ public final class Ibm {
     /// infinities and NaN take the exact slow path.
     /// Returns how many values were not exact (rounded, saturated or NaN).
     public static int fromFloats(float[] src, int from, int[] dst, int dstOffset, int n) {
+        java.util.Objects.checkFromIndexSize(from, n, src.length);
+        java.util.Objects.checkFromIndexSize(dstOffset, n, dst.length);
+        // The floats' bits, copied in bulk (a loop of floatToRawIntBits would not vectorise), are
+        // turned into words in place by one branch-free loop the JIT vectorises (every lane as if it
+        // held a normal float; no variable shifts); the rare zeros, subnormals, infinities and NaN
+        // are then encoded again, exactly, one by one.
+        MemorySegment.copy(MemorySegment.ofArray(src), 4L * from, MemorySegment.ofArray(dst), 4L * dstOffset, 4L * n);
         int inexact = 0;
-        for (int i = 0; i < n; i++) {
-            float f = src[from + i];
-            int bits = Float.floatToRawIntBits(f);
+        int special = 0;
+        for (int i = dstOffset; i < dstOffset + n; i++) {
+            int bits = dst[i];
             int biased = (bits >>> 23) & 0xFF;
+            int odd = ((biased - 1) >>> 31) | ((254 - biased) >>> 31);   // 1 for biased 0 or 255
+            int e2 = biased - 127;                                    // value = 1.f × 2^e2
+            int m = (bits & 0x007F_FFFF) | 0x0080_0000;               // 24-bit significand
+            int j = e2 & 3;                                           // bits kept beyond a whole hex digit
+            int f = 1 + j + ((j * (j - 1)) >> 1) + ((j * (j - 1) * (j - 2)) >>> 2);   // 2^j, without a variable shift
+            int big = m * f;                                          // significand at a hex boundary, 3 extra bits
+            int mant = (big + 3 + ((big >>> 3) & 1)) >>> 3;           // rounded half to even
+            int carry = mant >>> 24;                                  // rounded up to 16^6
+            mant -= carry * 0x00F0_0000;                              // ... which is 16^5 with the exponent one up
+            int q = (e2 >> 2) + 1 + carry;                            // floorDiv(e2, 4) + 1: hex exponent
+            dst[i] = (bits & 0x8000_0000) | ((q + 64) << 24) | mant;
+            inexact += ((-(big & 7)) >>> 31) & (odd ^ 1);
+            special += odd;
+        }
+        for (int i = 0; special > 0 && i < n; i++) {
+            float v = src[from + i];
+            int biased = (Float.floatToRawIntBits(v) >>> 23) & 0xFF;
             if (biased == 0 || biased == 0xFF) {
-                int w = fromFloat(f);
+                int w = fromFloat(v);
                 dst[dstOffset + i] = w;
-                if (Float.floatToRawIntBits(toFloat(w)) != bits) {
+                if (Float.floatToRawIntBits(toFloat(w)) != Float.floatToRawIntBits(v)) {
                     inexact++;
                 }
-                continue;
+                special--;
             }
-            int e2 = biased - 127;                       // value = 1.f × 2^e2
-            int m = (bits & 0x007F_FFFF) | 0x0080_0000;  // 24-bit significand
-            int q = (e2 >> 2) + 1;                       // floorDiv(e2, 4) + 1: hex exponent
-            int k = 3 - (e2 & 3);                        // bits to drop so the fraction is 0.xxxxxx (hex)
-            int mant = m >>> k;
-            int rest = m & ((1 << k) - 1);
-            int half = (1 << k) >>> 1;
-            if (rest != 0) {
-                inexact++;
-            }
-            if (rest > half || (rest == half && half != 0 && (mant & 1) != 0)) {
-                mant++;
-                if (mant == 1 << 24) {
-                    mant = 1 << 20;
-                    q++;
-                }
-            }
-            dst[dstOffset + i] = (bits & 0x8000_0000) | ((q + 64) << 24) | mant;
         }
         return inexact;
     }

@@ -148,6 +148,18 @@ public final class SegyWriter implements AutoCloseable {
         this.trailer = bytes.clone();
     }
 
+    /// Starts writing what was written so far to the storage device and waits for it (safe while
+    /// other threads write; a failure is left to [#commit], which syncs again and reports).
+    public void syncWritten() {
+        try {
+            if (channel.isOpen()) {
+                channel.force(false);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the commit's sync reports
+        }
+    }
+
     /// Finishes an appended file: flushes, syncs to disk and moves it into place.
     public void commit() {
         commit(-1);

@@ -21,11 +21,11 @@ class DatasetVerifierTest {
     @TempDir
     Path tmp;
 
-    private Path dataset(int shots) {
+    private Path dataset(int shots, boolean sha256) {
         Path sgy = tmp.resolve("in.sgy");
         new SyntheticSurvey(SurveyGeometry.of(shots, 96), 1000, 2000, SampleFormat.IBM_FLOAT32, 3).write(sgy, ByteOrder.BIG_ENDIAN, 2, null);
-        Path ds = tmp.resolve("in.ds");
-        Importer.run(List.of(sgy), ds, Importer.Options.defaults());
+        Path ds = tmp.resolve(sha256 ? "in-sha.ds" : "in.ds");
+        Importer.run(List.of(sgy), ds, Importer.Options.defaults().withChecksums(sha256));
         return ds;
     }
 
@@ -40,18 +40,21 @@ class DatasetVerifierTest {
 
     @Test
     void anIntactDatasetVerifies() {
-        Path ds = dataset(2);
-        try (Dataset d = Dataset.open(ds)) {
-            DatasetVerifier.Result r = DatasetVerifier.verify(d);
-            assertThat(r.problems()).isEmpty();
-            assertThat(r.chunkFiles()).isGreaterThanOrEqualTo(5);
-            assertThat(r.digests()).isEqualTo(2);
+        for (boolean sha256 : new boolean[] {false, true}) {
+            Path ds = dataset(2, sha256);
+            try (Dataset d = Dataset.open(ds)) {
+                DatasetVerifier.Result r = DatasetVerifier.verify(d);
+                assertThat(r.problems()).isEmpty();
+                assertThat(r.chunkFiles()).isGreaterThanOrEqualTo(5);
+                assertThat(r.digests()).as("SHA-256 digests recorded by an import %s --checksum", sha256 ? "with" : "without")
+                        .isEqualTo(sha256 ? 2 : 0);
+            }
         }
     }
 
     @Test
     void aFlippedSampleByteIsNamedWithItsChunkAndTraces() throws Exception {
-        Path ds = dataset(30); // 2,880 traces x 4,000 bytes = 11.5 MB: three chunks
+        Path ds = dataset(30, false); // 2,880 traces x 4,000 bytes = 11.5 MB: three chunks, coded by the copy workers
         long traceBytes = 4000;
         long at = ChunkChecksums.CHUNK_BYTES + 12345; // in chunk 1
         flip(ds.resolve("traces.f32"), at);
@@ -67,8 +70,8 @@ class DatasetVerifierTest {
 
     @Test
     void aFlippedHeaderByteIsFoundAlsoInADatasetWithoutChunkCodes() throws Exception {
-        Path ds = dataset(2);
-        Files.delete(ds.resolve(DatasetFiles.CHUNK_CRCS)); // as written before chunk codes existed
+        Path ds = dataset(2, true);
+        Files.delete(ds.resolve(DatasetFiles.CHUNK_CRCS)); // as written before chunk codes existed (with SHA-256)
         flip(ds.resolve(DatasetFiles.TRACE_HEADERS), 500);
         try (Dataset d = Dataset.open(ds)) {
             DatasetVerifier.Result r = DatasetVerifier.verify(d);

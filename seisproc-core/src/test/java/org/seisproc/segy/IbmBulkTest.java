@@ -47,7 +47,19 @@ class IbmBulkTest {
                 Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 1 + 0x1p-23f, 16 - 0x1p-20f, 0.1f, 1e-30f, 3e38f};
         System.arraycopy(edges, 0, values, 0, edges.length);
         int[] fast = new int[n];
-        Ibm.fromFloats(values, 0, fast, 0, n);
+        int inexact = Ibm.fromFloats(values, 0, fast, 0, n);
+        int notExact = 0;
+        for (int i = 0; i < n; i++) {
+            if (Float.floatToRawIntBits(Ibm.toFloat(Ibm.fromFloat(values[i]))) != Float.floatToRawIntBits(values[i])) {
+                notExact++;
+            }
+        }
+        assertThat(inexact).as("values counted as not exact").isEqualTo(notExact).isPositive();
+        int[] part = new int[n];
+        Ibm.fromFloats(values, 5, part, 3, 1000);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(part[3 + i]).as("offsets: value %d", 5 + i).isEqualTo(Ibm.fromFloat(values[5 + i]));
+        }
         for (int i = 0; i < n; i++) {
             int exact = Ibm.fromFloat(values[i]);
             if (fast[i] != exact) {

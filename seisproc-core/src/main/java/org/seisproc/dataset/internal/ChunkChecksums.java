@@ -60,13 +60,17 @@ public final class ChunkChecksums {
         return out;
     }
 
-    /// Computes and writes `chunks.crc32c.json` for the files of `dir`.
-    static void write(Path dir) throws IOException {
+    /// Computes and writes `chunks.crc32c.json` for the files of `dir`; the codes of files in
+    /// `known` (by name, computed while they were written, see [ChunkCodes]) are taken as they are
+    /// when their count fits the file's size, and only the other files are read.
+    static void write(Path dir, Map<String, int[]> known) throws IOException {
         StringBuilder json = new StringBuilder("{\"algorithm\":\"crc32c\",\"chunkBytes\":").append(CHUNK_BYTES).append(",\"files\":{");
         boolean first = true;
         for (String name : coveredFiles(dir)) {
             json.append(first ? "" : ",").append('"').append(name).append("\":[");
-            int[] codes = compute(dir.resolve(name));
+            int[] given = known.get(name);
+            long size = Files.size(dir.resolve(name));
+            int[] codes = given != null && given.length == (size + CHUNK_BYTES - 1) / CHUNK_BYTES ? given : compute(dir.resolve(name));
             for (int i = 0; i < codes.length; i++) {
                 json.append(i > 0 ? "," : "").append('"').append(hex(codes[i])).append('"');
             }

@@ -308,9 +308,15 @@ public final class TargetDir {
     /// Records the data files' chunk checksums ([ChunkChecksums]), syncs every file, writes
     /// `dataset.json` atomically and removes the marker.
     public void commit(DatasetManifest manifest) {
+        commit(manifest, java.util.Map.of());
+    }
+
+    /// [#commit(DatasetManifest)] with the chunk codes of some files already known (computed
+    /// while they were written, [ChunkCodes]): those files are not read again.
+    public void commit(DatasetManifest manifest, java.util.Map<String, int[]> knownChunkCodes) {
         try {
             finishCleanup();
-            ChunkChecksums.write(dir);
+            ChunkChecksums.write(dir, knownChunkCodes);
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                     // read-only is enough for fsync, and a file shared with the source dataset (a

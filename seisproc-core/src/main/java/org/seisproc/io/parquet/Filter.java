@@ -71,6 +71,10 @@ public sealed interface Filter {
             case Compare c -> {
                 Column col = t.column(c.column());
                 double v = c.value();
+                if (col instanceof Column.Ints ints) {
+                    compareInts(ints.values(), c.op(), v, m, n);
+                    return;
+                }
                 for (int i = 0; i < n; i++) {
                     double x = col.asDouble(i);
                     m[i] = switch (c.op()) {
@@ -85,6 +89,15 @@ public sealed interface Filter {
             }
             case Between b -> {
                 Column col = t.column(b.column());
+                if (col instanceof Column.Ints ints) {
+                    int[] x = ints.values();
+                    double lo = b.low();
+                    double hi = b.high();
+                    for (int i = 0; i < n; i++) {
+                        m[i] = x[i] >= lo & x[i] <= hi;
+                    }
+                    return;
+                }
                 for (int i = 0; i < n; i++) {
                     double x = col.asDouble(i);
                     m[i] = x >= b.low() && x <= b.high();
@@ -124,6 +137,19 @@ public sealed interface Filter {
                     m[i] = !m[i];
                 }
             }
+        }
+    }
+
+    /// [Compare] on an int32 column: one plain loop per operator (int to double is exact), which
+    /// the JIT vectorises; the generic path reads every value through [Column#asDouble].
+    private static void compareInts(int[] x, Op op, double v, boolean[] m, int n) {
+        switch (op) {
+            case EQ -> { for (int i = 0; i < n; i++) { m[i] = x[i] == v; } }
+            case NE -> { for (int i = 0; i < n; i++) { m[i] = x[i] != v; } }
+            case LT -> { for (int i = 0; i < n; i++) { m[i] = x[i] < v; } }
+            case LE -> { for (int i = 0; i < n; i++) { m[i] = x[i] <= v; } }
+            case GT -> { for (int i = 0; i < n; i++) { m[i] = x[i] > v; } }
+            case GE -> { for (int i = 0; i < n; i++) { m[i] = x[i] >= v; } }
         }
     }
 

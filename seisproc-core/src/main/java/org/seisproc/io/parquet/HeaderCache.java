@@ -34,6 +34,7 @@ public final class HeaderCache implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final Map<String, MemorySegment> segments = new LinkedHashMap<>();
     private final Map<String, String> types = new LinkedHashMap<>();
+    private final Map<String, Path> files = new LinkedHashMap<>();
     private final long rows;
     private final boolean rebuilt;
 
@@ -166,6 +167,7 @@ public final class HeaderCache implements AutoCloseable {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             segments.put(name, ch.size() == 0 ? MemorySegment.NULL : ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size(), arena));
             types.put(name, type);
+            files.put(name, file);
         }
     }
 
@@ -205,6 +207,149 @@ public final class HeaderCache implements AutoCloseable {
             });
         }
         return HeaderTable.of(out);
+    }
+
+    /// Rows evaluated per block by [#matchingRows]: 64 Ki rows (256 KB per int column, cache-resident).
+    private static final int BLOCK_ROWS = 1 << 16;
+
+    /// The row numbers (ascending) of the rows that pass `filter`, at most `limit` of them.
+    ///
+    /// Only the filter's columns are read, block by block, with positional reads of the cached
+    /// files (no page faults: touching 89 MB of a fresh mapping costs ~2 µs per 4 KB page, twice
+    /// a read's copy), in one part per core; nothing is held whole.
+    public int[] matchingRows(Filter filter, long limit) {
+        List<String> keys = new ArrayList<>();
+        for (String c : filter.columns()) {
+            keys.add(key(c));
+        }
+        int n = (int) rows;
+        int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (n + BLOCK_ROWS - 1) / BLOCK_ROWS));
+        int perPart = (int) (((long) (n + BLOCK_ROWS - 1) / BLOCK_ROWS + parts - 1) / parts) * BLOCK_ROWS;
+        int[][] found = new int[parts][];
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(p ->
+                found[p] = matchingRows(filter, keys, (int) Math.min(n, (long) p * perPart), (int) Math.min(n, (long) (p + 1) * perPart), limit));
+        int total = 0;
+        for (int[] f : found) {
+            total += f.length;
+        }
+        int[] out = new int[(int) Math.min(total, limit)];
+        int at = 0;
+        for (int p = 0; p < parts && at < out.length; p++) {
+            int take = Math.min(found[p].length, out.length - at);
+            System.arraycopy(found[p], 0, out, at, take);
+            at += take;
+        }
+        return out;
+    }
+
+    /// [#matchingRows] on the rows `from .. to-1`.
+    private int[] matchingRows(Filter filter, List<String> keys, int from, int to, long limit) {
+        int[] out = new int[(int) Math.min(to - from, Math.min(limit, 1 << 12))];
+        int found = 0;
+        List<FileChannel> channels = new ArrayList<>();
+        try {
+            for (String key : keys) {
+                channels.add(FileChannel.open(files.get(key), StandardOpenOption.READ));
+            }
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(BLOCK_ROWS * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int first = from; first < to && found < limit; first += BLOCK_ROWS) {
+                int count = Math.min(BLOCK_ROWS, to - first);
+                Map<String, Column> block = new LinkedHashMap<>();
+                for (int k = 0; k < keys.size(); k++) {
+                    String type = types.get(keys.get(k));
+                    int width = type.equals("int32") || type.equals("float") ? 4 : 8;
+                    buf.clear().limit(count * width);
+                    long at = (long) first * width;
+                    while (buf.hasRemaining()) {
+                        if (channels.get(k).read(buf, at + buf.position()) < 0) {
+                            throw new IOException("ends before row " + rows);
+                        }
+                    }
+                    buf.flip();
+                    block.put(keys.get(k), switch (type) {
+                        case "int32" -> { int[] v = new int[count]; buf.asIntBuffer().get(v); yield new Column.Ints(v); }
+                        case "int64" -> { long[] v = new long[count]; buf.asLongBuffer().get(v); yield new Column.Longs(v); }
+                        case "float" -> { float[] v = new float[count]; buf.asFloatBuffer().get(v); yield new Column.Floats(v); }
+                        default -> { double[] v = new double[count]; buf.asDoubleBuffer().get(v); yield new Column.Doubles(v); }
+                    });
+                }
+                boolean[] mask = filter.mask(HeaderTable.of(block));
+                for (int i = 0; i < count && found < limit; i++) {
+                    if (mask[i]) {
+                        if (found == out.length) {
+                            out = java.util.Arrays.copyOf(out, (int) Math.min(to - from, 2L * out.length));
+                        }
+                        out[found++] = first + i;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new ParquetException(files.get(keys.getFirst()), "cannot read the cached column: " + e.getMessage()
+                    + " (the header cache is safe to delete; or read without the cache)", e);
+        } finally {
+            for (FileChannel ch : channels) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // read-only
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(out, found);
+    }
+
+    /// Columns `names` (or their aliases) at the rows `rowNumbers`, gathered from the mapped files
+    /// (only those rows are read).
+    public HeaderTable select(List<String> names, int[] rowNumbers) {
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (String name : names) {
+            String key = key(name);
+            MemorySegment s = segments.get(key);
+            int m = rowNumbers.length;
+            out.put(key, switch (types.get(key)) {
+                case "int32" -> {
+                    int[] v = new int[m];
+                    for (int i = 0; i < m; i++) {
+                        v[i] = s.getAtIndex(ValueLayout.JAVA_INT, rowNumbers[i]);
+                    }
+                    yield new Column.Ints(v);
+                }
+                case "int64" -> {
+                    long[] v = new long[m];
+                    for (int i = 0; i < m; i++) {
+                        v[i] = s.getAtIndex(ValueLayout.JAVA_LONG, rowNumbers[i]);
+                    }
+                    yield new Column.Longs(v);
+                }
+                case "float" -> {
+                    float[] v = new float[m];
+                    for (int i = 0; i < m; i++) {
+                        v[i] = s.getAtIndex(ValueLayout.JAVA_FLOAT, rowNumbers[i]);
+                    }
+                    yield new Column.Floats(v);
+                }
+                default -> {
+                    double[] v = new double[m];
+                    for (int i = 0; i < m; i++) {
+                        v[i] = s.getAtIndex(ValueLayout.JAVA_DOUBLE, rowNumbers[i]);
+                    }
+                    yield new Column.Doubles(v);
+                }
+            });
+        }
+        return HeaderTable.of(out);
+    }
+
+    /// The mapped name of column `name` (case-insensitive, or by its SU/long alias).
+    private String key(String name) {
+        for (String alias : org.seisproc.segy.HeaderLayout.aliases(name)) {
+            for (String k : segments.keySet()) {
+                if (k.equalsIgnoreCase(alias)) {
+                    return k;
+                }
+            }
+        }
+        throw new IllegalArgumentException("column '" + name + "' was not opened; opened: " + segments.keySet());
     }
 
     /// Unmaps the columns.

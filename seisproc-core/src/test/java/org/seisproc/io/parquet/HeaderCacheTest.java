@@ -56,4 +56,40 @@ class HeaderCacheTest {
             assertThat(c.segment("cdp").getAtIndex(ValueLayout.JAVA_INT, 0)).isEqualTo(100);
         }
     }
+
+    /// Row selection on the mapped files (block by block, only the filter's columns) gives the
+    /// rows and values that evaluating the filter on the whole decoded table gives.
+    @Test
+    void matchingRowsAndSelectAgreeWithTheWholeTable() {
+        int n = 150_001; // more than two blocks of 65,536 rows, the last one partial
+        int[] cdp = new int[n];
+        long[] big = new long[n];
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            cdp[i] = (i * 7919) % 1000;
+            big[i] = ((long) i << 33) - i;
+            x[i] = i % 3 == 0 ? Double.NaN : i * 0.5;
+        }
+        Map<String, Column> m = new LinkedHashMap<>();
+        m.put("cdp", new Column.Ints(cdp));
+        m.put("big", new Column.Longs(big));
+        m.put("x", new Column.Doubles(x));
+        HeaderTable whole = HeaderTable.of(m);
+        Path p = dir.resolve("rows.parquet");
+        ParquetIO.write(whole, p, WriteOptions.defaults());
+        List<String> filters = List.of("cdp between 100 and 140", "ensemble_number in (3, 999, 0)",
+                "not (cdp < 500) or big >= 1000000000000000", "x > 70000 and cdp != 5", "cdp = 12345");
+        try (HeaderCache c = HeaderCache.open(p, List.of("cdp", "big", "x"))) {
+            for (String text : filters) {
+                Filter f = Filter.parse(text);
+                HeaderTable expected = whole.select(f.mask(whole));
+                int[] rows = c.matchingRows(f, Long.MAX_VALUE);
+                assertThat(rows.length).as(text).isEqualTo(expected.rows());
+                assertThat(c.select(List.of("cdp", "big", "x"), rows)).as(text).isEqualTo(expected);
+                int[] first = c.matchingRows(f, 7);
+                assertThat(first).as(text + ", limit 7").containsExactly(java.util.Arrays.copyOf(rows, Math.min(7, rows.length)));
+            }
+            assertThat(c.select(List.of("ensemble_number"), new int[] {n - 1, 0}).ints("cdp")).containsExactly(cdp[n - 1], cdp[0]);
+        }
+    }
 }
