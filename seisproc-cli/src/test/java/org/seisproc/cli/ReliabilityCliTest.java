@@ -48,7 +48,8 @@ class ReliabilityCliTest {
     @Test
     void checksumAndVerifyCompareWithWhatWasRecorded() throws Exception {
         Path ds = tmp.resolve("damaged.ds");
-        assertThat(run("import", sgy.toString(), ds.toString()).code()).isZero();
+        // --checksum: the import records the samples' SHA-256 that `checksum` compares with
+        assertThat(run("import", sgy.toString(), ds.toString(), "--checksum").code()).isZero();
         assertThat(run("checksum", ds.toString()).code()).isZero();
         CliTest.Result ok = run("verify", ds.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
