@@ -29,6 +29,7 @@ final class Api {
     private final Tasks tasks;
     private final ProcessingService processing;
     private final TransferService transfers;
+    private final MigrationApi pstm;
 
     Api(ServerOptions options) {
         this.options = options;
@@ -40,6 +41,12 @@ final class Api {
         this.tasks = new Tasks(() -> { });
         this.processing = new ProcessingService(root, open, tasks);
         this.transfers = new TransferService(root, tasks);
+        this.pstm = new MigrationApi(new MigrationService(root, tasks));
+    }
+
+    /// The PSTM wizard's and migration monitor's handlers.
+    MigrationApi pstm() {
+        return pstm;
     }
 
     Tasks tasks() {
@@ -48,6 +55,7 @@ final class Api {
 
     void close() {
         tasks.close();
+        pstm.service().close();
         open.close();
     }
 
@@ -160,12 +168,14 @@ final class Api {
     void cancelJob(Context ctx) {
         Task t = tasks.get(ctx.pathParam("id"));
         t.cancel.set(true);
+        pstm.service().cancelled(t);
         t.log("cancel requested");
         ctx.json(t.snapshot(Integer.MAX_VALUE));
     }
 
     void resumeJob(Context ctx) {
-        ctx.status(201).json(processing.resume(tasks.get(ctx.pathParam("id"))).snapshot(0));
+        Task t = tasks.get(ctx.pathParam("id"));
+        ctx.status(201).json((t.kind.equals("migration") ? pstm.service().resume(t) : processing.resume(t)).snapshot(0));
     }
 
     /// Server-sent events: the task's state every 250 ms (new log lines only) until it ends.

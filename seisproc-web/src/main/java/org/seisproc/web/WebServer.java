@@ -63,6 +63,16 @@ public final class WebServer implements AutoCloseable {
         r.post("/api/jobs/{id}/resume", api::resumeJob);
         r.post("/api/export", api::export);                      // {ds, target, format, byteOrder, revision, where, content, input, mapping}
         r.post("/api/export/preview", api::exportPreview);       // {ds, where, mapping}: 5 traces as the mapping writes them
+        var pstm = api.pstm();                                   // PSTM wizard and migration monitor
+        r.post("/api/pstm/scan", pstm::scan);                    // {input, headers}: survey scan
+        r.post("/api/pstm/velocity", pstm::velocity);            // {job, inline, crossline}: v(T)
+        r.post("/api/pstm/check", pstm::check);                  // {job}: checks, grid, estimate, job file text
+        r.post("/api/pstm/jobfile", pstm::saveJobFile);          // {name, job}
+        r.get("/api/pstm/jobfile", pstm::loadJobFile);           // ?name=
+        r.post("/api/pstm/run", pstm::run);                      // {name, job?, overwrite}: a task (201); cancel/resume: /api/jobs/{id}/...
+        r.post("/api/pstm/runs/{id}/pause", pstm::pause);
+        r.post("/api/pstm/runs/{id}/continue", pstm::unpause);
+        r.get("/api/pstm/runs/{id}/image", pstm::image);         // ?inline= | ?crossline=  (binary)
     }
 
     private void configure(JavalinConfig config) {
