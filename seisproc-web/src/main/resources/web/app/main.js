@@ -8,6 +8,8 @@ import * as headers from './views/headers.js';
 import * as processing from './views/processing.js';
 import * as jobs from './views/jobs.js';
 import * as exporting from './views/export.js';
+import * as pstm from './views/pstm.js';
+import * as monitor from './views/monitor.js';
 
 const listeners = new Map();
 
@@ -42,7 +44,7 @@ window.seisproc = app;
 
 for (const b of document.querySelectorAll('.tab')) b.addEventListener('click', () => app.show(b.dataset.view));
 
-const modules = { datasets, gathers, headers, processing, jobs, export: exporting };
+const modules = { datasets, gathers, headers, processing, jobs, export: exporting, pstm, monitor };
 for (const [name, m] of Object.entries(modules)) {
   app.views[name] = m.create(document.getElementById('view-' + name), app);
 }

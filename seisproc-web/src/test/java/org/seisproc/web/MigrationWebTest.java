@@ -29,6 +29,13 @@ import org.seisproc.segy.HeaderField;
 /// saved job file read by `MigrationJob.load` (what `seisproc migrate JOB` does): the web task's
 /// image must be the same bytes.
 class MigrationWebTest {
+    static {
+        // The scalar kernel: in a run this short the Vector API kernel is still interpreted (C2 has
+        // not compiled it yet) and takes seconds; these tests are about the web application, the
+        // kernels are compared with each other in core's KernelTest. Set before the kernel class loads.
+        System.setProperty("seisproc.migration.scalar", "true");
+    }
+
     static final String JOB = """
             {"input": "survey.dataset", "output": "%s",
              "velocity": {"kind": "linear", "v0": 1800, "k": 600},
@@ -311,6 +318,14 @@ class MigrationWebTest {
 
     /// `Migration.run` of `job` with another output: what `seisproc migrate` does with the file.
     static Path runDirect(MigrationJob job, String output, MigrationListener listener) {
+        return runDirectIn(root, job, output, listener);
+    }
+
+    static Path runDirectIn(Path root, MigrationJob job, String output) {
+        return runDirectIn(root, job, output, null);
+    }
+
+    static Path runDirectIn(Path root, MigrationJob job, String output, MigrationListener listener) {
         Path out = root.resolve(output);
         MigrationJob other = new MigrationJob(job.input(), out, job.gathers(), job.headers(), job.grid(), job.velocity(), job.parameters(),
                 job.workers(), job.memoryBudgetBytes());
