@@ -54,8 +54,8 @@ final class Api {
     }
 
     void close() {
-        tasks.close();
         pstm.service().close();
+        tasks.close();
         open.close();
     }
 

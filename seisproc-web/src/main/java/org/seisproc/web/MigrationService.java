@@ -441,8 +441,11 @@ final class MigrationService implements AutoCloseable {
         }
     }
 
+    /// Cancels every migration (a paused one would otherwise hold the task queue) and closes the
+    /// scanned dataset. Called before the task queue closes.
     @Override
     public synchronized void close() {
+        runs.values().forEach(r -> r.control().cancel());
         if (scanned != null) {
             scanned.dataset().close();
             scanned = null;

@@ -168,6 +168,13 @@ class MigrationWebTest {
             assertThat(r.statusCode()).as(input).isEqualTo(403);
             assertThat(client.json(r).get("parameter").asText()).isEqualTo("input");
         }
+        ObjectNode vel = jobNode("o.dataset");
+        vel.putObject("velocity").put("kind", "dataset").put("path", "../velocity.dataset");
+        ObjectNode velBody = Json.MAPPER.createObjectNode();
+        velBody.set("job", vel);
+        HttpResponse<byte[]> v = client.post("/api/pstm/velocity", Json.text(velBody));
+        assertThat(v.statusCode()).isEqualTo(403);
+        assertThat(client.json(v).get("parameter").asText()).isEqualTo("velocity.path");
         ObjectNode j = jobNode("../escaped.dataset");
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.set("job", j);
