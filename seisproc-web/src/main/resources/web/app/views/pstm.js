@@ -53,7 +53,7 @@ export function create(root, app) {
   pages[0].append(
     el('div.row', {}, field('Input dataset (prestack, any order)', dsChoice), field('Output image dataset', inp('output', { size: 26 })),
       field('Common-image gathers (optional)', inp('gathers', { size: 26, placeholder: 'none' })),
-      el('button.secondary', { text: 'Auto-detect', id: 'pstm-detect', onclick: () => detect() })),
+      el('button.secondary', { text: 'Auto-detect', id: 'pstm-detect', title: 'scan with the standard fields and the core\'s fallbacks', onclick: () => detect({}) })),
     el('table.grid', { style: 'margin-top:8px' }, el('thead', {}, el('tr', {}, ...['role', 'header field', 'non-zero', 'first values', 'detection'].map((h) => el('th', { text: h })))), mapping),
     scanNotes, errors[0]);
   dsChoice.addEventListener('change', () => { inputs.output.value = stem(dsChoice.value) + '-pstm.dataset'; detect(); });
