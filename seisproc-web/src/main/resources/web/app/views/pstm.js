@@ -84,6 +84,10 @@ export function create(root, app) {
       : k === 'dataset' ? [field('Velocity dataset (one trace per bin, m/s)', inputs.vpath)] : [field('Functions (JSON)', vTable)]));
   }
   vKind.addEventListener('change', () => { velocityFields(); previewVelocity(); });
+  let vTimer = null;
+  for (const id of ['v', 'v0', 'k', 'vpath', 'vil', 'vxl', 'vtable']) {
+    inputs[id].addEventListener('input', () => { clearTimeout(vTimer); vTimer = setTimeout(previewVelocity, 400); }); // the plot follows the typing
+  }
   pages[3].append(el('div.row', {}, field('Kind', vKind)), vFields,
     el('div.row', { style: 'margin-top:8px' }, field('Preview at inline', inputs.vil), field('crossline', inputs.vxl),
       el('button.secondary', { text: 'Preview v(T)', id: 'pstm-vpreview', onclick: () => previewVelocity() })),

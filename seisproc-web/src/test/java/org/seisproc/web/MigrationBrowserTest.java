@@ -116,6 +116,8 @@ class MigrationBrowserTest {
                 const c = document.querySelector('#pstm-vplot'), d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
                 let n = 0; for (let i = 0; i < d.length; i += 4) if (d[i + 2] > 150 && d[i] < 80) n++; return n;""");
         assertThat(blue.intValue()).as("pixels of the v(T) curve").isGreaterThan(150);
+        type("pstm-v0", "2000");
+        waitFor("the preview to follow the typing", "return document.querySelector('#pstm-vinfo').textContent.includes(': 2000 …')");
         browser.screenshot("pstm-4-velocity");
         next();
         browser.driver.findElements(By.cssSelector("#pstm-page-4 button")).stream().filter(b -> b.getText().equals("4 classes"))
@@ -160,6 +162,7 @@ class MigrationBrowserTest {
         assertThat(job.parameters().aperture().maxDistanceMeters()).isEqualTo(300);
         assertThat(job.parameters().offsetClasses().count()).isEqualTo(4);
         assertThat(job.workers()).isEqualTo(2);
+        assertThat(job.velocity().v0()).isEqualTo(2000);
         MigrationWebTest.assertSameSamples(root.resolve("survey-pstm.dataset"), MigrationWebTest.runDirectIn(root, job, "direct.dataset"));
 
         byId("migration-open").click();

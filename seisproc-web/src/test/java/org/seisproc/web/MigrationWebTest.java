@@ -257,7 +257,10 @@ class MigrationWebTest {
     @Test
     void pauseCancelAndResumeThroughTheApi() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        server.tasks().submit("test", "holds the queue", t -> release.await());
+        Task blocker = server.tasks().submit("test", "holds the queue", t -> release.await());
+        HttpResponse<byte[]> notMigration = client.post("/api/pstm/runs/" + blocker.id + "/pause", "{}");
+        assertThat(notMigration.statusCode()).isEqualTo(400);
+        assertThat(client.json(notMigration).get("parameter").asText()).isEqualTo("id");
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("name", "paused.json");
         body.set("job", jobNode("paused.dataset"));
