@@ -42,13 +42,13 @@ final class MigrationApi {
 
     void pause(Context ctx) {
         MigrationRun r = service.runOf(ctx.pathParam("id"));
-        r.control().pause();
+        r.pause();
         ctx.json(r.state());
     }
 
     void unpause(Context ctx) {
         MigrationRun r = service.runOf(ctx.pathParam("id"));
-        r.control().resume();
+        r.unpause();
         ctx.json(r.state());
     }
 

@@ -44,6 +44,22 @@ final class MigrationRun implements MigrationListener {
         return control;
     }
 
+    /// Pauses between tiles (the tile being migrated finishes).
+    void pause() {
+        if (!control.paused()) {
+            control.pause();
+            task.log("pause requested: the run stops after the tiles being migrated");
+        }
+    }
+
+    /// Continues a paused run.
+    void unpause() {
+        if (control.paused()) {
+            control.resume();
+            task.log("continued");
+        }
+    }
+
     /// The image so far (null before the run has started).
     LiveImage image() {
         return image;

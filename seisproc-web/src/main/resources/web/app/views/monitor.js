@@ -39,7 +39,7 @@ export function create(root, app) {
     try {
       const tasks = (await getJson('/api/jobs')).filter((t) => t.kind === 'migration');
       list.replaceChildren(...tasks.map((t) => el(`tr${t.id === selected ? '.selected' : ''}`, { 'data-id': t.id, onclick: () => choose(t.id) },
-        el('td.mono', { text: t.id }), el('td.mono', { text: t.jobFile }), el('td', {}, el(`span.state.${t.state}`, { text: t.state })),
+        el('td.mono', { text: t.id }), el('td.mono', { text: t.jobFile }), el('td', {}, el(`span.state.${t.state}`, { text: t.migration?.paused && t.state === 'running' ? 'paused' : t.state })),
         el('td', {}, progressBar(t.percent)))));
       if (!tasks.length) list.append(el('tr', {}, el('td.muted', { colspan: 4, text: 'No migrations yet.' })));
     } catch (e) { app.fail(e); }

@@ -21,7 +21,8 @@ import org.seisproc.migration.MigrationJob;
 /// The PSTM wizard and the migration monitor in a real Chromium: walk the eight steps on the
 /// small synthetic survey (scan with sample values, survey, grid, a painted v(T) preview, an
 /// offset-class preset, a bad value named at its step then fixed, execution, the review's
-/// estimate), run, watch the monitor reach 100 %, and check the image of the tiles is painted.
+/// estimate), run; in the monitor pause it before its first tile, cancel, resume from the
+/// checkpoint, watch it reach 100 %, and check the image of the tiles is painted.
 /// The saved job file is read by `MigrationJob.load` (what `seisproc migrate` reads) and the
 /// image equals `Migration.run` of it. Screenshots under `target/browser-screenshots/`.
 class MigrationBrowserTest {
@@ -144,8 +145,25 @@ class MigrationBrowserTest {
         browser.screenshot("pstm-8-review");
 
         type("pstm-name", "browser.json");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        server.tasks().submit("test", "holds the queue", t -> release.await()); // so the run can be paused before its first tile
         byId("pstm-run").click();
-        waitFor("the monitor", "return window.seisproc.current === 'monitor' && window.seisproc.views.monitor.selected !== null");
+        waitFor("the monitor", "return window.seisproc.current === 'monitor' && window.seisproc.views.monitor.selected !== null"
+                + " && document.querySelector('#migration-pause') !== null");
+        String first = (String) js("return window.seisproc.views.monitor.selected");
+        js("document.querySelector('#migration-pause').click()"); // buttons are redrawn at every event: click in the page
+        waitFor("the pause to be taken", "return document.querySelector('#migration-continue') !== null && !document.querySelector('#migration-continue').disabled");
+        release.countDown();
+        waitFor("the run to start paused", "return document.querySelector('#migration-state').textContent === 'paused'"
+                + " && /^0 of \\d+$/.test(document.querySelector('#migration-tiles').textContent)");
+        Thread.sleep(300);
+        assertThat((String) js("return document.querySelector('#migration-tiles').textContent")).startsWith("0 of ");
+        browser.screenshot("pstm-monitor-paused");
+        js("document.querySelector('#migration-cancel').click()");
+        waitFor("the cancel", "return document.querySelector('#migration-state').textContent === 'cancelled'"
+                + " && !document.querySelector('#migration-resume').disabled");
+        js("document.querySelector('#migration-resume').click()");
+        waitFor("the resumed run", "const m = window.seisproc.views.monitor; return m.selected !== null && m.selected !== '" + first + "'");
         waitFor("the migration to finish", "const p = document.querySelector('#migration-percent'), s = document.querySelector('#migration-state');"
                 + " return p !== null && p.textContent === '100.0 %' && s.textContent === 'done'"); // redrawn at every event: read in the page
         assertThat(byId("migration-tiles").getText()).isEqualTo(tiles + " of " + tiles);

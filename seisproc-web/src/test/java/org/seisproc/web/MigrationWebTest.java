@@ -282,6 +282,7 @@ class MigrationWebTest {
         assertThat(client.json(client.post("/api/jobs/" + id + "/cancel", "{}")).get("id").asText()).isEqualTo(id);
         JsonNode cancelled = client.awaitJob(id);
         assertThat(cancelled.get("state").asText()).isEqualTo("cancelled");
+        assertThat(cancelled.get("log").toString()).contains("pause requested");
         assertThat(root.resolve("paused.dataset").resolve("dataset.json")).doesNotExist(); // incomplete: kept for a resume, not a dataset
 
         HttpResponse<byte[]> resumed = client.post("/api/jobs/" + id + "/resume", "{}");
