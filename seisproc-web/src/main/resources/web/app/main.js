@@ -9,6 +9,8 @@ import * as processing from './views/processing.js';
 import * as jobs from './views/jobs.js';
 import * as exporting from './views/export.js';
 import * as qc from './views/qc.js';
+import * as pstm from './views/pstm.js';
+import * as monitor from './views/monitor.js';
 
 const listeners = new Map();
 
@@ -43,7 +45,7 @@ window.seisproc = app;
 
 for (const b of document.querySelectorAll('.tab')) b.addEventListener('click', () => app.show(b.dataset.view));
 
-const modules = { datasets, gathers, headers, processing, jobs, export: exporting, qc };
+const modules = { datasets, gathers, headers, processing, jobs, export: exporting, qc, pstm, monitor };
 for (const [name, m] of Object.entries(modules)) {
   app.views[name] = m.create(document.getElementById('view-' + name), app);
 }

@@ -31,6 +31,7 @@ final class Api {
     private final TransferService transfers;
     /// The QC pages' handlers.
     final QcApi qc;
+    private final MigrationApi pstm;
 
     Api(ServerOptions options) {
         this.options = options;
@@ -43,6 +44,12 @@ final class Api {
         this.processing = new ProcessingService(root, open, tasks);
         this.transfers = new TransferService(root, tasks);
         this.qc = new QcApi(root, catalog, open, tasks);
+        this.pstm = new MigrationApi(new MigrationService(root, tasks));
+    }
+
+    /// The PSTM wizard's and migration monitor's handlers.
+    MigrationApi pstm() {
+        return pstm;
     }
 
     Tasks tasks() {
@@ -50,6 +57,7 @@ final class Api {
     }
 
     void close() {
+        pstm.service().close();
         tasks.close();
         open.close();
     }
@@ -163,12 +171,14 @@ final class Api {
     void cancelJob(Context ctx) {
         Task t = tasks.get(ctx.pathParam("id"));
         t.cancel.set(true);
+        pstm.service().cancelled(t);
         t.log("cancel requested");
         ctx.json(t.snapshot(Integer.MAX_VALUE));
     }
 
     void resumeJob(Context ctx) {
-        ctx.status(201).json(processing.resume(tasks.get(ctx.pathParam("id"))).snapshot(0));
+        Task t = tasks.get(ctx.pathParam("id"));
+        ctx.status(201).json((t.kind.equals("migration") ? pstm.service().resume(t) : processing.resume(t)).snapshot(0));
     }
 
     /// Server-sent events: the task's state every 250 ms (new log lines only) until it ends.

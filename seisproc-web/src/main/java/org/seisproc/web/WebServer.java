@@ -76,6 +76,16 @@ public final class WebServer implements AutoCloseable {
         r.get("/api/qc/batch", api.qc::batchResult);             // ?dir=  qc.json and the before/after/noise datasets
         r.get("/api/section/layout", api.qc::sectionLayout);     // ?ds=  stack or not, inlines, suggested view
         r.get("/api/section", api.qc::section);                  // ?ds=&e=&size=  consecutive traces (binary)
+        var pstm = api.pstm();                                   // PSTM wizard and migration monitor
+        r.post("/api/pstm/scan", pstm::scan);                    // {input, headers}: survey scan
+        r.post("/api/pstm/velocity", pstm::velocity);            // {job, inline, crossline}: v(T)
+        r.post("/api/pstm/check", pstm::check);                  // {job}: checks, grid, estimate, job file text
+        r.post("/api/pstm/jobfile", pstm::saveJobFile);          // {name, job}
+        r.get("/api/pstm/jobfile", pstm::loadJobFile);           // ?name=
+        r.post("/api/pstm/run", pstm::run);                      // {name, job?, overwrite}: a task (201); cancel/resume: /api/jobs/{id}/...
+        r.post("/api/pstm/runs/{id}/pause", pstm::pause);
+        r.post("/api/pstm/runs/{id}/continue", pstm::unpause);
+        r.get("/api/pstm/runs/{id}/image", pstm::image);         // ?inline= | ?crossline=  (binary)
     }
 
     private void configure(JavalinConfig config) {

@@ -69,7 +69,7 @@ export function create(root, app) {
     watching = watchJob(id, (s) => {
       const buttons = el('div.row', { style: 'margin:6px 0' },
         el('button.secondary', { text: 'Cancel', disabled: ['done', 'failed', 'cancelled'].includes(s.state), onclick: () => act(id, 'cancel'), id: 'job-cancel' }),
-        s.kind === 'job' ? el('button.secondary', { text: 'Resume', disabled: !['failed', 'cancelled'].includes(s.state), onclick: () => act(id, 'resume'), id: 'job-resume' }) : null);
+        ['job', 'migration'].includes(s.kind) ? el('button.secondary', { text: 'Resume', disabled: !['failed', 'cancelled'].includes(s.state), onclick: () => act(id, 'resume'), id: 'job-resume' }) : null);
       head.replaceChildren(
         el('p', {}, el('strong', { text: s.title })),
         el('div.row', {}, el('span', { class: `state ${s.state}`, id: 'job-state', text: s.state }), progressBar(s.percent),
