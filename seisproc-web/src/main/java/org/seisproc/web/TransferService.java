@@ -29,7 +29,7 @@ final class TransferService {
         this.tasks = tasks;
     }
 
-    /// `{ "files": ["a.sgy", ...], "target": "a.dataset", "overwrite": false }`.
+    /// `{ "files": ["a.sgy", ...], "target": "a.dataset", "overwrite": false, "checksum": false }`.
     Task importFiles(ObjectNode body) {
         JsonNode files = body.get("files");
         if (files == null || !files.isArray() || files.isEmpty()) {
@@ -51,6 +51,7 @@ final class TransferService {
         }
         Path target = root.resolve("target", ProcessingService.text(body, "target"));
         boolean overwrite = body.path("overwrite").asBoolean(false);
+        boolean checksum = body.path("checksum").asBoolean(false);   // also record the SHA-256 (a pass over the store)
         if (Files.exists(target) && !overwrite) {
             throw new WebError(409, "target", "'" + root.relative(target) + "' exists; choose another name or overwrite it");
         }
@@ -58,12 +59,19 @@ final class TransferService {
         Task task = tasks.submit("import", "import " + inputs.size() + " file(s) -> " + root.relative(target), t -> {
             t.total = total;
             t.unit = "bytes";
+            // a cancel stops the copy workers at their next progress report; the import then
+            // leaves nothing that looks complete (as when it is interrupted)
             Importer.Report r = Importer.run(inputs, target, Importer.Options.defaults().withOverwrite(overwrite)
-                    .withProgress(t.done::set));
+                    .withChecksums(checksum).withProgress(n -> {
+                        t.done.set(n);
+                        t.checkCancel();
+                    }));
             t.done.set(total);
             t.log(String.format("imported %,d traces x %,d samples in %.2f s", r.traces(), r.samplesPerTrace(), r.totalSeconds()));
             t.result("output", root.relative(r.dataset()));
-            t.result("checksum", r.samplesSha256());
+            if (r.samplesSha256() != null) {
+                t.result("checksum", r.samplesSha256());
+            }
         });
         task.info.put("output", root.relative(target));
         return task;
