@@ -243,8 +243,10 @@ public final class DatasetWriter implements AutoCloseable {
             Reshape.stampTraceHeaders(headers.segment(), traces, headerBytes, source.headerByteOrder(), shape);
             Reshape.patchFileHeaders(dir, m, source.headerByteOrder(), shape);
         }
-        DatasetManifest.Checksums sums = Dataset.checksums(store.segment(), type, ns, headers.segment());
-        boolean sourceHeaders = traces == source.traceCount() && sameHeadersAsSource(sums);
+        // No SHA-256 here (a sequential pass over the whole store): the commit records the chunk
+        // codes, and `seisproc checksum` computes the digest when asked.
+        DatasetManifest.Checksums sums = null;
+        boolean sourceHeaders = traces == source.traceCount() && sameHeadersAsSource();
         store.close();
         headers.close();
         writeHeaderTable(sourceHeaders);
@@ -285,14 +287,8 @@ public final class DatasetWriter implements AutoCloseable {
         return carried;
     }
 
-    /// True when the new raw trace headers are the source's byte for byte: by their SHA-256 when
-    /// the source recorded one, otherwise by comparing the bytes (a source imported without
-    /// SHA-256, the default since the chunk codes).
-    private boolean sameHeadersAsSource(DatasetManifest.Checksums sums) {
-        DatasetManifest.Checksums sourceSums = source.manifest().checksums();
-        if (sourceSums != null && sourceSums.traceHeadersSha256() != null) {
-            return sums.traceHeadersSha256().equals(sourceSums.traceHeadersSha256());
-        }
+    /// True when the new raw trace headers are the source's byte for byte.
+    private boolean sameHeadersAsSource() {
         MemorySegment mine = headers.segment();
         MemorySegment theirs = source.traceHeaders();
         return mine.byteSize() == theirs.byteSize() && (mine.byteSize() == 0 || mine.mismatch(theirs) == -1);

@@ -255,11 +255,13 @@ public final class Migration {
         w.setHeader(trace, TraceField.CROSSLINE.field(), xl);
     }
 
-    /// What determines the image: the input's checksums and every setting but the workers.
+    /// What determines the image: the input (its creation time and checksums) and every setting but
+    /// the workers.
     private static byte[] fingerprint(PreparedMigration pm) {
         MigrationJob j = pm.job();
         var sums = pm.input().manifest().checksums();
-        String text = pm.input().traceCount() + "|" + (sums == null ? "" : sums.samplesSha256() + sums.traceHeadersSha256()) + "|"
+        String text = pm.input().traceCount() + "|" + pm.input().manifest().created() + "|"
+                + (sums == null ? "" : sums.samplesSha256() + sums.traceHeadersSha256()) + "|"
                 + pm.grid() + "|" + j.parameters() + "|" + j.headers() + "|" + j.velocity().kind() + j.velocity().v() + j.velocity().v0()
                 + j.velocity().k() + j.velocity().path() + velocityTable(j) + "|" + j.gathers();
         try {
