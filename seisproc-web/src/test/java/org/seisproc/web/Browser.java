@@ -42,6 +42,49 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
+    /// Why the browser tests skip.
+    static final String MISSING = "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)";
+
+    /// A server on `root` (the test survey written into it first) and a browser on its page at
+    /// `fragment` (e.g. `#view=qc`), the page ready. Close it to stop both.
+    record Served(WebServer server, Browser browser) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                browser.close();
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    static Served serve(Path root, int width, int height, String fragment) throws IOException {
+        TestSurvey.make(root);
+        WebServer server = WebServer.start(ServerOptions.of(root, "127.0.0.1", 0));
+        Browser browser;
+        try {
+            browser = new Browser(width, height);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        Served served = new Served(server, browser);
+        browser.driver.get(server.url() + fragment);
+        browser.waitFor("the page", "return window.seisproc && window.seisproc.ready === true", 60);
+        return served;
+    }
+
+    /// Runs `script` in the page.
+    Object js(String script, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /// Waits up to `seconds` for the page's `condition` (a script returning true).
+    void waitFor(String what, String condition, int seconds) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(seconds)).withMessage("waiting for " + what)
+                .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(condition)));
+    }
+
     /// Saves a screenshot as `target/browser-screenshots/<name>.png`.
     Path screenshot(String name) throws IOException {
         Path dir = Path.of("target", "browser-screenshots");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -17,12 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.Exporter;
 import org.seisproc.engine.Engine;
@@ -40,17 +37,16 @@ class BrowserTest {
     static Path root;
     @TempDir
     static Path outside;
+    static Browser.Served served;
     static WebServer server;
     static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
-        TestSurvey.make(root);
-        server = WebServer.start(ServerOptions.of(root, "127.0.0.1", 0));
-        browser = new Browser(1500, 950);
-        browser.driver.get(server.url());
-        waitFor("the page", "return window.seisproc && window.seisproc.ready === true");
+        assumeTrue(Browser.available(), Browser.MISSING);
+        served = Browser.serve(root, 1500, 950, "");
+        server = served.server();
+        browser = served.browser();
         waitFor("the dataset list", "return document.querySelector(\"tr[data-ds='survey.dataset']\") !== null");
         browser.driver.findElement(By.cssSelector("tr[data-ds='survey.dataset']")).click();
         waitFor("the dataset details", "return document.querySelector('#view-datasets h2') && document.querySelector('#view-datasets').textContent.includes('Processing history')");
@@ -60,21 +56,17 @@ class BrowserTest {
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (served != null) {
+            served.close();
         }
     }
 
     static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser.driver).executeScript(script, args);
+        return browser.js(script, args);
     }
 
     static void waitFor(String what, String condition) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).withMessage("waiting for " + what)
-                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(condition)));
+        browser.waitFor(what, condition, 30);
     }
 
     static void waitForGather(int ensemble) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -12,10 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.seisproc.migration.MigrationJob;
 
 /// The PSTM wizard and the migration monitor in a real Chromium: walk the eight steps on the
@@ -35,39 +32,34 @@ class MigrationBrowserTest {
 
     @TempDir
     static Path root;
+    static Browser.Served served;
     static WebServer server;
     static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
-        TestSurvey.make(root);
-        server = WebServer.start(ServerOptions.of(root, "127.0.0.1", 0));
-        browser = new Browser(1500, 950);
-        browser.driver.get(server.url() + "#view=pstm");
-        waitFor("the page", "return window.seisproc && window.seisproc.ready === true");
+        assumeTrue(Browser.available(), Browser.MISSING);
+        served = Browser.serve(root, 1500, 950, "#view=pstm");
+        server = served.server();
+        browser = served.browser();
         js("window.pageErrors = []; window.addEventListener('error', e => pageErrors.push(e.message));"
                 + " window.addEventListener('unhandledrejection', e => pageErrors.push(String(e.reason && e.reason.stack || e.reason)));");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (served != null) {
+            served.close();
         }
     }
 
     static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser.driver).executeScript(script, args);
+        return browser.js(script, args);
     }
 
     static void waitFor(String what, String condition) {
         try {
-            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).withMessage("waiting for " + what)
-                    .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(condition)));
+            browser.waitFor(what, condition, 30);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("waiting for " + what + "; status bar: " + js("return document.getElementById('status').textContent")
                     + "; wizard problems: " + js("return [...document.querySelectorAll('[id^=pstm-errors-]')].map(e => e.textContent).join(' | ')")

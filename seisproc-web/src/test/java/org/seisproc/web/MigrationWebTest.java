@@ -50,9 +50,8 @@ class MigrationWebTest {
 
     @BeforeAll
     static void start() {
-        TestSurvey.make(root);
-        server = WebServer.start(ServerOptions.of(root, "127.0.0.1", 0));
-        client = TestSurvey.Client.of(server);
+        client = TestSurvey.Client.serve(root);
+        server = client.server();
     }
 
     @AfterAll

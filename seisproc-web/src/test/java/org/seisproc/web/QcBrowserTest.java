@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /// The QC page in a real Chromium: a QC stack and trace attributes run from its forms, the
 /// report built for the test survey with its pictures loaded (decoded PNGs, pixels that vary),
@@ -32,37 +29,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class QcBrowserTest {
     @TempDir
     static Path root;
+    static Browser.Served served;
     static WebServer server;
     static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.available(), "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
-        TestSurvey.make(root);
-        server = WebServer.start(ServerOptions.of(root, "127.0.0.1", 0));
-        browser = new Browser(1500, 1000);
-        browser.driver.get(server.url() + "#ds=survey.dataset&view=qc");
-        waitFor("the page", "return window.seisproc && window.seisproc.ready === true");
+        assumeTrue(Browser.available(), Browser.MISSING);
+        served = Browser.serve(root, 1500, 1000, "#ds=survey.dataset&view=qc");
+        server = served.server();
+        browser = served.browser();
         waitFor("the QC lists", "return document.querySelectorAll('#qc-ds option').length > 0");
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
+        if (served != null) {
+            served.close();
         }
     }
 
     static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser.driver).executeScript(script, args);
+        return browser.js(script, args);
     }
 
     static void waitFor(String what, String condition) {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60)).withMessage("waiting for " + what)
-                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(condition)));
+        browser.waitFor(what, condition, 60);
     }
 
     static WebElement byId(String id) {

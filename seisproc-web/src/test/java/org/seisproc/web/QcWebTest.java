@@ -38,9 +38,8 @@ class QcWebTest {
 
     @BeforeAll
     static void start() {
-        TestSurvey.make(root);
-        server = WebServer.start(ServerOptions.of(root, "127.0.0.1", 0));
-        client = TestSurvey.Client.of(server);
+        client = TestSurvey.Client.serve(root);
+        server = client.server();
         done(client.post("/api/qc/stack", """
                 {"ds":"survey.dataset","output":"qc/stack.dataset","velocity":"1800+600t","bin":"iline,xline","method":"mean"}"""));
         done(client.post("/api/qc/attributes", """

@@ -38,6 +38,12 @@ final class TestSurvey {
 
     /// A client of one server: JSON and binary requests, with or without the page's token.
     record Client(WebServer server, HttpClient http) {
+        /// The test survey written into `root`, a server on it, and a client of that server.
+        static Client serve(Path root) {
+            make(root);
+            return of(WebServer.start(ServerOptions.of(root, "127.0.0.1", 0)));
+        }
+
         static Client of(WebServer server) {
             return new Client(server, HttpClient.newHttpClient());
         }
