@@ -1,14 +1,12 @@
 package org.seisproc.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -32,41 +30,18 @@ import org.seisproc.segy.SegyFile;
 /// job and export. One server and one browser for the class; each test saves a screenshot under
 /// `target/browser-screenshots/`. Skipped when Chromium or its driver is not installed.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserTest {
-    @TempDir
-    static Path root;
+class BrowserTest extends BrowserPage {
     @TempDir
     static Path outside;
-    static Browser.Served served;
-    static WebServer server;
-    static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.available(), Browser.MISSING);
-        served = Browser.serve(root, 1500, 950, "");
-        server = served.server();
-        browser = served.browser();
+        open(1500, 950, "");
         waitFor("the dataset list", "return document.querySelector(\"tr[data-ds='survey.dataset']\") !== null");
         browser.driver.findElement(By.cssSelector("tr[data-ds='survey.dataset']")).click();
         waitFor("the dataset details", "return document.querySelector('#view-datasets h2') && document.querySelector('#view-datasets').textContent.includes('Processing history')");
         browser.driver.findElement(By.cssSelector("button[data-view='gathers']")).click();
         waitForGather(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (served != null) {
-            served.close();
-        }
-    }
-
-    static Object js(String script, Object... args) {
-        return browser.js(script, args);
-    }
-
-    static void waitFor(String what, String condition) {
-        browser.waitFor(what, condition, 30);
     }
 
     static void waitForGather(int ensemble) {

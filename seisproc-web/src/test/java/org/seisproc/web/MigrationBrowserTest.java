@@ -1,15 +1,11 @@
 package org.seisproc.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -22,7 +18,7 @@ import org.seisproc.migration.MigrationJob;
 /// checkpoint, watch it reach 100 %, and check the image of the tiles is painted.
 /// The saved job file is read by `MigrationJob.load` (what `seisproc migrate` reads) and the
 /// image equals `Migration.run` of it. Screenshots under `target/browser-screenshots/`.
-class MigrationBrowserTest {
+class MigrationBrowserTest extends BrowserPage {
     static {
         // The scalar kernel: in a run this short the Vector API kernel is still interpreted (C2 has
         // not compiled it yet) and takes seconds; these tests are about the web application, the
@@ -30,31 +26,11 @@ class MigrationBrowserTest {
         System.setProperty("seisproc.migration.scalar", "true");
     }
 
-    @TempDir
-    static Path root;
-    static Browser.Served served;
-    static WebServer server;
-    static Browser browser;
-
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.available(), Browser.MISSING);
-        served = Browser.serve(root, 1500, 950, "#view=pstm");
-        server = served.server();
-        browser = served.browser();
+        open(1500, 950, "#view=pstm");
         js("window.pageErrors = []; window.addEventListener('error', e => pageErrors.push(e.message));"
                 + " window.addEventListener('unhandledrejection', e => pageErrors.push(String(e.reason && e.reason.stack || e.reason)));");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (served != null) {
-            served.close();
-        }
-    }
-
-    static Object js(String script, Object... args) {
-        return browser.js(script, args);
     }
 
     static void waitFor(String what, String condition) {

@@ -11,10 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.migration.Migration;
 import org.seisproc.migration.MigrationControl;
@@ -28,7 +25,7 @@ import org.seisproc.segy.HeaderField;
 /// values come from the dataset's raw headers, the velocity formula, and `Migration.run` of the
 /// saved job file read by `MigrationJob.load` (what `seisproc migrate JOB` does): the web task's
 /// image must be the same bytes.
-class MigrationWebTest {
+class MigrationWebTest extends ServedSurvey {
     static {
         // The scalar kernel: in a run this short the Vector API kernel is still interpreted (C2 has
         // not compiled it yet) and takes seconds; these tests are about the web application, the
@@ -43,23 +40,6 @@ class MigrationWebTest {
              "offsetClasses": {"preset": "uniform", "count": 3, "maxMeters": 600},
              "execution": {"workers": 2, "tileInlines": 1, "tileCrosslines": 8}}""";
 
-    @TempDir
-    static Path root;
-    static WebServer server;
-    static TestSurvey.Client client;
-
-    @BeforeAll
-    static void start() {
-        client = TestSurvey.Client.serve(root);
-        server = client.server();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     static String job(String output) {
         return JOB.formatted(output);

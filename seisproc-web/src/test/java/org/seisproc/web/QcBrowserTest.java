@@ -1,19 +1,15 @@
 package org.seisproc.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,35 +22,11 @@ import org.openqa.selenium.support.ui.Select;
 /// band-pass compared before / after / noise with noise = before − after at the sample level
 /// and the Space flip. Screenshots under `target/browser-screenshots/`.
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class QcBrowserTest {
-    @TempDir
-    static Path root;
-    static Browser.Served served;
-    static WebServer server;
-    static Browser browser;
-
+class QcBrowserTest extends BrowserPage {
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Browser.available(), Browser.MISSING);
-        served = Browser.serve(root, 1500, 1000, "#ds=survey.dataset&view=qc");
-        server = served.server();
-        browser = served.browser();
+        open(1500, 1000, "#ds=survey.dataset&view=qc");
         waitFor("the QC lists", "return document.querySelectorAll('#qc-ds option').length > 0");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (served != null) {
-            served.close();
-        }
-    }
-
-    static Object js(String script, Object... args) {
-        return browser.js(script, args);
-    }
-
-    static void waitFor(String what, String condition) {
-        browser.waitFor(what, condition, 60);
     }
 
     static WebElement byId(String id) {

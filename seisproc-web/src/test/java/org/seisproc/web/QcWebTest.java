@@ -16,7 +16,6 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,29 +27,16 @@ import org.seisproc.qc.QcStack;
 /// runs, the report's pictures are PNGs and its bad-trace list pages through every flagged trace
 /// of the attribute table's CSV, batch QC writes noise = before − after exactly, stacks are
 /// served as sections, and every refusal names its parameter.
-class QcWebTest {
-    @TempDir
-    static Path root;
+class QcWebTest extends ServedSurvey {
     @TempDir
     static Path outside;
-    static WebServer server;
-    static TestSurvey.Client client;
 
     @BeforeAll
     static void start() {
-        client = TestSurvey.Client.serve(root);
-        server = client.server();
         done(client.post("/api/qc/stack", """
                 {"ds":"survey.dataset","output":"qc/stack.dataset","velocity":"1800+600t","bin":"iline,xline","method":"mean"}"""));
         done(client.post("/api/qc/attributes", """
                 {"ds":"survey.dataset","output":"qc/attributes.parquet","windowMs":"0:1200","flags":["correlation=0.5"]}"""));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
     }
 
     static JsonNode done(HttpResponse<byte[]> submitted) {

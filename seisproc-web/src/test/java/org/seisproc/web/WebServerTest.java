@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.Dataset;
@@ -33,26 +31,9 @@ import org.seisproc.segy.SegyFile;
 /// Every endpoint of the server, and its refusals, over HTTP on loopback. One server for the
 /// class; the expected values are computed independently from the dataset (reader, index,
 /// raw headers) or by the engine and exporter called directly.
-class WebServerTest {
-    @TempDir
-    static Path root;
+class WebServerTest extends ServedSurvey {
     @TempDir
     static Path outside;
-    static WebServer server;
-    static TestSurvey.Client client;
-
-    @BeforeAll
-    static void start() {
-        client = TestSurvey.Client.serve(root);
-        server = client.server();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     static String q(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
