@@ -34,7 +34,7 @@ fi
 if [ ! -f "$sgy" ]; then
   "$repo/seisproc" synth "$sgy" --traces "$traces" --channels 96 --samples "$samples" --dt 2000 --format 1 | tail -1
 fi
-bytes=$(stat -c %s "$sgy")
+bytes=$(stat -L -c %s "$sgy")
 mb=$(awk -v b="$bytes" 'BEGIN{printf "%.0f", b/1e6}')
 echo "file: $sgy, $mb MB, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%dT%H:%MZ)"
 

@@ -196,52 +196,54 @@ public final class Exporter {
             writer.setTrailer(trailer);
             // Sync what is written every SYNC_BYTES while the traces are encoded: the kernel would
             // otherwise hold gigabytes dirty until the commit's fsync and write them only then.
+            // Stopped by a flag, never by an interrupt: interrupting a thread inside the channel's
+            // force() closes the channel (it is an InterruptibleChannel) and the commit would fail.
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
             Thread background = Thread.ofPlatform().name("seisproc-export-sync").daemon().start(() -> {
                 long synced = 0;
-                while (!Thread.currentThread().isInterrupted()) {
+                while (writing.get()) {
                     long now = done.get();
                     if (now - synced >= SYNC_BYTES) {
                         writer.syncWritten();
                         synced = now;
                     } else {
-                        try {
-                            Thread.sleep(20);
-                        } catch (InterruptedException e) {
-                            return;
-                        }
+                        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
                     }
                 }
             });
             long chunk = Math.max(1, CHUNK_BYTES / traceBytes);
-            ParallelTraces.run(ParallelTraces.split(0, m.traces(), chunk), options.workers(), new ParallelTraces.Work<Scratch>() {
-                @Override
-                public Scratch worker() {
-                    return new Scratch(new float[ns], new double[ns], new double[ns], new byte[(int) (chunk * traceBytes)]);
-                }
-
-                @Override
-                public void run(Scratch s, ParallelTraces.Range range) {
-                    MemorySegment buffer = MemorySegment.ofArray(s.traces);
-                    LossTally tally = new LossTally();
-                    int count = (int) (range.end() - range.first());
-                    for (int k = 0; k < count; k++) {
-                        encodeTrace(dataset, range.first() + k, buffer, k * traceBytes, encoding, s, tally);
-                    }
-                    writer.writeRawTracesAt(range.first(), buffer, count);
-                    changed.addAndGet(tally.changed);
-                    maxErr.accumulate(tally.maxErr);
-                    maxAbs.accumulate(tally.maxAbs);
-                    long now = done.addAndGet(count * traceBytes);
-                    if (options.progress() != null) {
-                        options.progress().accept(now);
-                    }
-                }
-            });
-            background.interrupt();
             try {
-                background.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                ParallelTraces.run(ParallelTraces.split(0, m.traces(), chunk), options.workers(), new ParallelTraces.Work<Scratch>() {
+                    @Override
+                    public Scratch worker() {
+                        return new Scratch(new float[ns], new double[ns], new double[ns], new byte[(int) (chunk * traceBytes)]);
+                    }
+
+                    @Override
+                    public void run(Scratch s, ParallelTraces.Range range) {
+                        MemorySegment buffer = MemorySegment.ofArray(s.traces);
+                        LossTally tally = new LossTally();
+                        int count = (int) (range.end() - range.first());
+                        for (int k = 0; k < count; k++) {
+                            encodeTrace(dataset, range.first() + k, buffer, k * traceBytes, encoding, s, tally);
+                        }
+                        writer.writeRawTracesAt(range.first(), buffer, count);
+                        changed.addAndGet(tally.changed);
+                        maxErr.accumulate(tally.maxErr);
+                        maxAbs.accumulate(tally.maxAbs);
+                        long now = done.addAndGet(count * traceBytes);
+                        if (options.progress() != null) {
+                            options.progress().accept(now);
+                        }
+                    }
+                });
+            } finally {
+                writing.set(false); // also when the work failed: the thread must not outlive the export
+                try {
+                    background.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             long syncStart = System.nanoTime();
             writer.commit(m.traces());

@@ -58,8 +58,9 @@ final class TransferService {
         Task task = tasks.submit("import", "import " + inputs.size() + " file(s) -> " + root.relative(target), t -> {
             t.total = total;
             t.unit = "bytes";
+            // with the SHA-256 digest (off by default since the chunk codes): the job reports it
             Importer.Report r = Importer.run(inputs, target, Importer.Options.defaults().withOverwrite(overwrite)
-                    .withProgress(t.done::set));
+                    .withChecksums(true).withProgress(t.done::set));
             t.done.set(total);
             t.log(String.format("imported %,d traces x %,d samples in %.2f s", r.traces(), r.samplesPerTrace(), r.totalSeconds()));
             t.result("output", root.relative(r.dataset()));
