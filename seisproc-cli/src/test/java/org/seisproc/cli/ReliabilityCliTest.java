@@ -48,7 +48,7 @@ class ReliabilityCliTest {
     @Test
     void checksumAndVerifyCompareWithWhatWasRecorded() throws Exception {
         Path ds = tmp.resolve("damaged.ds");
-        assertThat(run("import", sgy.toString(), ds.toString()).code()).isZero();
+        assertThat(run("import", sgy.toString(), ds.toString(), "--checksum").code()).isZero(); // records the SHA-256 too
         assertThat(run("checksum", ds.toString()).code()).isZero();
         CliTest.Result ok = run("verify", ds.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
@@ -65,6 +65,24 @@ class ReliabilityCliTest {
         CliTest.Result verify = run("verify", ds.toString());
         assertThat(verify.code()).isEqualTo(1);
         assertThat(verify.err()).contains("traces.f32 chunk 0").contains("traces 0-");
+    }
+
+    @Test
+    void aPlainImportRecordsChunkCodesOnlyAndVerifyFindsDamageByThem() throws Exception {
+        Path ds = tmp.resolve("plain.ds");
+        assertThat(run("import", sgy.toString(), ds.toString()).code()).isZero();
+        CliTest.Result sum = run("checksum", ds.toString());
+        assertThat(sum.code()).isZero();
+        assertThat(sum.err()).contains("no recorded digest").contains("--checksum");
+        try (RandomAccessFile f = new RandomAccessFile(ds.resolve("trace-headers.bin").toFile(), "rw")) {
+            f.seek(300);
+            int b = f.read();
+            f.seek(300);
+            f.write(b ^ 4);
+        }
+        CliTest.Result verify = run("verify", ds.toString());
+        assertThat(verify.code()).isEqualTo(1);
+        assertThat(verify.err()).contains("trace-headers.bin chunk 0");
     }
 
     @Test
