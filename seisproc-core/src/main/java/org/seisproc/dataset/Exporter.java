@@ -216,7 +216,8 @@ public final class Exporter {
                 ParallelTraces.run(ParallelTraces.split(0, m.traces(), chunk), options.workers(), new ParallelTraces.Work<Scratch>() {
                     @Override
                     public Scratch worker() {
-                        return new Scratch(new float[ns], new double[ns], new double[ns], new byte[(int) (chunk * traceBytes)]);
+                        return new Scratch(new float[ns], new double[ns], new double[ns], new byte[(int) (chunk * traceBytes)],
+                                new int[Math.max(1, ns)]);
                     }
 
                     @Override
@@ -259,7 +260,7 @@ public final class Exporter {
                 changed.get(), maxErr.get(), maxAbs.get(), List.copyOf(warnings), syncSeconds);
     }
 
-    private record Scratch(float[] floats, double[] values, double[] back, byte[] traces) {
+    private record Scratch(float[] floats, double[] values, double[] back, byte[] traces, int[] words) {
     }
 
     /// How every trace of one export is encoded.
@@ -301,7 +302,7 @@ public final class Exporter {
             MemorySegment.copy(MemorySegment.ofArray(raw), 0, buffer, at + hb, raw.length);
         } else if (single && e.format() == SampleFormat.IBM_FLOAT32) {
             // the encoder counts inexact values itself: measure only traces that have some
-            check = SampleCodec.encodeIbm(e.order(), s.floats, 0, buffer, at + hb, ns) > 0;
+            check = SampleCodec.encodeIbm(e.order(), s.floats, 0, buffer, at + hb, ns, s.words) > 0;
         } else if (single) {
             SampleCodec.encode(e.format(), e.order(), s.floats, 0, buffer, at + hb, ns);
         } else {
