@@ -69,6 +69,24 @@ class ReliabilityCliTest {
     }
 
     @Test
+    void aPlainImportRecordsChunkCodesOnlyAndVerifyFindsDamageByThem() throws Exception {
+        Path ds = tmp.resolve("plain.ds");
+        assertThat(run("import", sgy.toString(), ds.toString()).code()).isZero();
+        CliTest.Result sum = run("checksum", ds.toString());
+        assertThat(sum.code()).isZero();
+        assertThat(sum.err()).contains("no recorded digest").contains("--checksum");
+        try (RandomAccessFile f = new RandomAccessFile(ds.resolve("trace-headers.bin").toFile(), "rw")) {
+            f.seek(300);
+            int b = f.read();
+            f.seek(300);
+            f.write(b ^ 4);
+        }
+        CliTest.Result verify = run("verify", ds.toString());
+        assertThat(verify.code()).isEqualTo(1);
+        assertThat(verify.err()).contains("trace-headers.bin chunk 0");
+    }
+
+    @Test
     void optionChecksSayWhatIsWrong() throws Exception {
         CliTest.Result limit = run("headers", dataset.toString(), "--fields", "cdp", "--limit", "-5");
         assertThat(limit.code()).isEqualTo(2);

@@ -196,12 +196,12 @@ public final class Exporter {
             writer.setTrailer(trailer);
             // Sync what is written every SYNC_BYTES while the traces are encoded: the kernel would
             // otherwise hold gigabytes dirty until the commit's fsync and write them only then.
-            // Stopped by a flag, never by an interrupt: an interrupt during its force() would close
-            // the file's channel under the other writers (ClosedByInterruptException).
-            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            // Stopped by a flag, never by an interrupt: interrupting a thread inside the channel's
+            // force() closes the channel (it is an InterruptibleChannel) and the commit would fail.
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
             Thread background = Thread.ofPlatform().name("seisproc-export-sync").daemon().start(() -> {
                 long synced = 0;
-                while (!stop.get()) {
+                while (writing.get()) {
                     long now = done.get();
                     if (now - synced >= SYNC_BYTES) {
                         writer.syncWritten();
@@ -216,7 +216,8 @@ public final class Exporter {
                 ParallelTraces.run(ParallelTraces.split(0, m.traces(), chunk), options.workers(), new ParallelTraces.Work<Scratch>() {
                     @Override
                     public Scratch worker() {
-                        return new Scratch(new float[ns], new double[ns], new double[ns], new byte[(int) (chunk * traceBytes)]);
+                        return new Scratch(new float[ns], new double[ns], new double[ns], new byte[(int) (chunk * traceBytes)],
+                                new int[Math.max(1, ns)]);
                     }
 
                     @Override
@@ -238,7 +239,7 @@ public final class Exporter {
                     }
                 });
             } finally {
-                stop.set(true);
+                writing.set(false); // also when the work failed: the thread must not outlive the export
                 try {
                     background.join();
                 } catch (InterruptedException e) {
@@ -259,7 +260,7 @@ public final class Exporter {
                 changed.get(), maxErr.get(), maxAbs.get(), List.copyOf(warnings), syncSeconds);
     }
 
-    private record Scratch(float[] floats, double[] values, double[] back, byte[] traces) {
+    private record Scratch(float[] floats, double[] values, double[] back, byte[] traces, int[] words) {
     }
 
     /// How every trace of one export is encoded.
@@ -301,7 +302,7 @@ public final class Exporter {
             MemorySegment.copy(MemorySegment.ofArray(raw), 0, buffer, at + hb, raw.length);
         } else if (single && e.format() == SampleFormat.IBM_FLOAT32) {
             // the encoder counts inexact values itself: measure only traces that have some
-            check = SampleCodec.encodeIbm(e.order(), s.floats, 0, buffer, at + hb, ns) > 0;
+            check = SampleCodec.encodeIbm(e.order(), s.floats, 0, buffer, at + hb, ns, s.words) > 0;
         } else if (single) {
             SampleCodec.encode(e.format(), e.order(), s.floats, 0, buffer, at + hb, ns);
         } else {

@@ -239,9 +239,17 @@ public final class SampleCodec {
 
     /// Encodes floats as IBM words and returns how many were not exact (see [Ibm#fromFloats]).
     public static int encodeIbm(ByteOrder order, float[] src, int srcOffset, MemorySegment dst, long dstOffset, int n) {
+        return encodeIbm(order, src, srcOffset, dst, dstOffset, n, new int[Math.min(n, BLOCK)]);
+    }
+
+    /// [#encodeIbm(ByteOrder, float[], int, MemorySegment, long, int)] with a caller's scratch
+    /// array (any length ≥ 1), for callers that encode trace after trace: without it every trace
+    /// allocates its block, and an export of gigabytes makes as much garbage (whose fresh heap
+    /// pages the kernel must zero).
+    public static int encodeIbm(ByteOrder order, float[] src, int srcOffset, MemorySegment dst, long dstOffset, int n, int[] scratch) {
         java.util.Objects.checkFromIndexSize(srcOffset, n, src.length);
         int inexact = 0;
-        int[] block = new int[Math.min(n, BLOCK)];
+        int[] block = scratch;
         for (int done = 0; done < n; done += block.length) {
             int m = Math.min(block.length, n - done);
             inexact += Ibm.fromFloats(src, srcOffset + done, block, 0, m);

@@ -33,7 +33,7 @@ final class TestSurvey {
         Path sgy = root.resolve("survey.sgy");
         new SyntheticSurvey(SurveyGeometry.of(SHOTS, CHANNELS), SAMPLES, 4000, SampleFormat.IBM_FLOAT32, 3)
                 .write(sgy, ByteOrder.BIG_ENDIAN, 2, t -> { });
-        Importer.run(List.of(sgy), root.resolve("survey.dataset"), Importer.Options.defaults().withWorkers(2));
+        Importer.run(List.of(sgy), root.resolve("survey.dataset"), Importer.Options.defaults().withWorkers(2).withChecksums(true));
     }
 
     /// A client of one server: JSON and binary requests, with or without the page's token.
