@@ -41,4 +41,15 @@ abstract class BrowserPage {
     static void waitFor(String what, String condition) {
         browser.waitFor(what, condition, 60);
     }
+
+    static org.openqa.selenium.WebElement byId(String id) {
+        return browser.driver.findElement(org.openqa.selenium.By.id(id));
+    }
+
+    /// Replaces the text of input `id` with `text`, as typed.
+    static void type(String id, String text) {
+        org.openqa.selenium.WebElement e = byId(id);
+        e.clear();
+        e.sendKeys(text);
+    }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.seisproc.migration.MigrationJob;
 
@@ -43,16 +42,6 @@ class MigrationBrowserTest extends BrowserPage {
                     + js("return document.querySelector('#pstm-mapping').textContent.slice(0, 100)") + "; image: "
                     + js("return document.querySelector('#migration-image-note').textContent"), e);
         }
-    }
-
-    static WebElement byId(String id) {
-        return browser.driver.findElement(By.id(id));
-    }
-
-    static void type(String id, String text) {
-        WebElement e = byId(id);
-        e.clear();
-        e.sendKeys(text);
     }
 
     static void next() {

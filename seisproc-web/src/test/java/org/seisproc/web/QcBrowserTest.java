@@ -29,16 +29,6 @@ class QcBrowserTest extends BrowserPage {
         waitFor("the QC lists", "return document.querySelectorAll('#qc-ds option').length > 0");
     }
 
-    static WebElement byId(String id) {
-        return browser.driver.findElement(By.id(id));
-    }
-
-    static void type(String id, String text) {
-        WebElement e = byId(id);
-        e.clear();
-        e.sendKeys(text);
-    }
-
     static void waitForTask(String box) {
         waitFor("the task in #" + box, "const s = document.querySelector('#" + box + " .state');"
                 + " return s !== null && ['done', 'failed', 'cancelled'].includes(s.textContent)");
