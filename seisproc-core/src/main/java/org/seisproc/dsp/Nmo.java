@@ -22,17 +22,55 @@ public final class Nmo {
     /// between samples by 8-point windowed sinc ([Sinc]) when `sinc`, else linear.
     public static void forward(float[] in, int inOffset, float[] out, int outOffset, Sampling time, double offsetMeters,
                                float[] vrms, double maxStretch, boolean sinc) {
+        Terms terms = new Terms(time);
+        terms.velocities(vrms);
+        forward(in, inOffset, out, outOffset, terms, offsetMeters, maxStretch, sinc);
+    }
+
+    /// The per-sample terms of one velocity function, t0² and 1/v², computed once for all the
+    /// traces that share it (a CDP gather): the moveout of a trace is then one square root a
+    /// sample, no division.
+    public static final class Terms {
+        final Sampling time;
+        final double[] t0Squared;
+        final double[] slowness2;
+
+        public Terms(Sampling time) {
+            this.time = time;
+            this.t0Squared = new double[time.count()];
+            this.slowness2 = new double[time.count()];
+            for (int i = 0; i < t0Squared.length; i++) {
+                double t0 = time.value(i);
+                t0Squared[i] = t0 * t0;
+            }
+        }
+
+        /// Takes the rms velocities `vrms` (one a sample).
+        public void velocities(float[] vrms) {
+            for (int i = 0; i < slowness2.length; i++) {
+                double v = vrms[i];
+                slowness2[i] = 1 / (v * v);
+            }
+        }
+    }
+
+    /// NMO-corrects one trace with the velocity function of `terms` ([Terms#velocities]).
+    public static void forward(float[] in, int inOffset, float[] out, int outOffset, Terms terms, double offsetMeters,
+                               double maxStretch, boolean sinc) {
+        Sampling time = terms.time;
         int n1 = time.count();
-        double dt = time.interval();
+        double invDt = 1 / time.interval();
+        double first = time.first();
         double x2 = offsetMeters * offsetMeters;
+        double[] t0sq = terms.t0Squared;
+        double[] s2 = terms.slowness2;
         for (int i1 = 0; i1 < n1; i1++) {
             double t0 = time.value(i1);
-            double v = vrms[i1];
-            double tx = Math.sqrt(t0 * t0 + x2 / (v * v));
-            double stretch = t0 > 0 ? (tx - t0) / t0 : (x2 > 0 ? Double.POSITIVE_INFINITY : 0);
-            double at = (tx - time.first()) / dt;
-            out[outOffset + i1] = stretch > maxStretch ? 0f : sinc ? Sinc.interpolate(in, inOffset, n1, at)
-                    : interpolate(in, inOffset, n1, at);
+            double tx = Math.sqrt(t0sq[i1] + x2 * s2[i1]);
+            // stretch (tx − t0)/t0 > maxStretch, without the division; t0 = 0 with x ≠ 0 is infinite stretch
+            boolean muted = t0 > 0 ? tx - t0 > maxStretch * t0 : x2 > 0 && maxStretch < Double.POSITIVE_INFINITY;
+            double at = (tx - first) * invDt;
+            out[outOffset + i1] = muted ? 0f : sinc ? Sinc.interpolate(in, inOffset, n1, at) : interpolate(in, inOffset, n1, at);
         }
     }
 

@@ -31,6 +31,9 @@ public final class NmoProcessor implements Processor {
     private HeaderField cdp;
     private float[] vrms;
     private float[] out;
+    private Nmo.Terms terms;
+    private long termsCdp;
+    private boolean termsSet;
 
     @Override
     public void init(Parameters p, ProcessingContext context) {
@@ -54,18 +57,25 @@ public final class NmoProcessor implements Processor {
         cdp = context.layout().field("cdp");
         vrms = new float[time.count()];
         out = new float[time.count()];
+        terms = new Nmo.Terms(time);
     }
 
     @Override
     public void process(Gather g) {
         int n1 = g.n1();
         for (int i2 = 0; i2 < g.n2(); i2++) {
-            field.at(g.header(i2, cdp), vrms);
+            long c = g.header(i2, cdp);
+            if (!termsSet || c != termsCdp) {   // the velocity function of a CDP, once per CDP
+                field.at(c, vrms);
+                terms.velocities(vrms);
+                termsCdp = c;
+                termsSet = true;
+            }
             double x = g.header(i2, offset);
             if (inverse) {
                 Nmo.inverse(g.samples(), i2 * n1, out, 0, time, x, vrms);
             } else {
-                Nmo.forward(g.samples(), i2 * n1, out, 0, time, x, vrms, maxStretch, sinc);
+                Nmo.forward(g.samples(), i2 * n1, out, 0, terms, x, maxStretch, sinc);
             }
             System.arraycopy(out, 0, g.samples(), i2 * n1, n1);
         }
