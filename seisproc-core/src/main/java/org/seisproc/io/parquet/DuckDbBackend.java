@@ -114,33 +114,41 @@ public final class DuckDbBackend implements ParquetBackend {
 
     private HeaderTable query(Path file, List<ParquetSchema.Field> wanted, String select, int capacity) {
         try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(select)) {
-            List<ColumnBuffer> buffers = new ArrayList<>();
-            for (ParquetSchema.Field f : wanted) {
-                buffers.add(new ColumnBuffer(ParquetIO.numeric(file, f), Math.min(capacity, 1 << 20)));
-            }
-            while (rs.next()) {
-                for (int i = 0; i < buffers.size(); i++) {
-                    ColumnBuffer b = buffers.get(i);
-                    switch (b.type()) {
-                        case "int32" -> b.add(rs.getInt(i + 1));
-                        case "int64" -> b.add(rs.getLong(i + 1));
-                        case "float" -> b.add(rs.getFloat(i + 1));
-                        default -> b.add(rs.getDouble(i + 1));
-                    }
-                    if (rs.wasNull()) {
-                        throw new ParquetException(file, "column '" + wanted.get(i).name() + "' holds null values; header tables hold"
-                                + " numbers only (fill the nulls, e.g. with COALESCE in DuckDB, and write the file again)");
-                    }
-                }
-            }
-            Map<String, Column> out = new LinkedHashMap<>();
-            for (int i = 0; i < wanted.size(); i++) {
-                out.put(wanted.get(i).name(), buffers.get(i).column());
-            }
-            return HeaderTable.of(out);
+            return columns(file, rs, wanted, Math.min(capacity, 1 << 20), true);
         } catch (SQLException e) {
             throw ParquetIO.unreadable(file, e);
         }
+    }
+
+    /// The rows of `rs` as numeric columns `fields` (in order), buffers starting at `initial`
+    /// values; with `refuseNulls`, a null is an error naming its column (header tables hold
+    /// numbers only), otherwise it reads as 0.
+    private static HeaderTable columns(Path file, ResultSet rs, List<ParquetSchema.Field> fields, int initial, boolean refuseNulls)
+            throws SQLException {
+        List<ColumnBuffer> buffers = new ArrayList<>();
+        for (ParquetSchema.Field f : fields) {
+            buffers.add(new ColumnBuffer(ParquetIO.numeric(file, f), initial));
+        }
+        while (rs.next()) {
+            for (int i = 0; i < buffers.size(); i++) {
+                ColumnBuffer b = buffers.get(i);
+                switch (b.type()) {
+                    case "int32" -> b.add(rs.getInt(i + 1));
+                    case "int64" -> b.add(rs.getLong(i + 1));
+                    case "float" -> b.add(rs.getFloat(i + 1));
+                    default -> b.add(rs.getDouble(i + 1));
+                }
+                if (refuseNulls && rs.wasNull()) {
+                    throw new ParquetException(file, "column '" + fields.get(i).name() + "' holds null values; header tables hold"
+                            + " numbers only (fill the nulls, e.g. with COALESCE in DuckDB, and write the file again)");
+                }
+            }
+        }
+        Map<String, Column> out = new LinkedHashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            out.put(fields.get(i).name(), buffers.get(i).column());
+        }
+        return HeaderTable.of(out);
     }
 
     /// Runs a SQL `select` in which the file is the view `t` (e.g. `SELECT iline, xline,
@@ -157,26 +165,7 @@ public final class DuckDbBackend implements ParquetBackend {
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     fields.add(new ParquetSchema.Field(md.getColumnLabel(i), typeName(md.getColumnTypeName(i)), true));
                 }
-                List<ColumnBuffer> buffers = new ArrayList<>();
-                for (ParquetSchema.Field f : fields) {
-                    buffers.add(new ColumnBuffer(ParquetIO.numeric(file, f), 1 << 10));
-                }
-                while (rs.next()) {
-                    for (int i = 0; i < buffers.size(); i++) {
-                        ColumnBuffer b = buffers.get(i);
-                        switch (b.type()) {
-                            case "int32" -> b.add(rs.getInt(i + 1));
-                            case "int64" -> b.add(rs.getLong(i + 1));
-                            case "float" -> b.add(rs.getFloat(i + 1));
-                            default -> b.add(rs.getDouble(i + 1));
-                        }
-                    }
-                }
-                Map<String, Column> out = new LinkedHashMap<>();
-                for (int i = 0; i < fields.size(); i++) {
-                    out.put(fields.get(i).name(), buffers.get(i).column());
-                }
-                return HeaderTable.of(out);
+                return columns(file, rs, fields, 1 << 10, false);
             }
         } catch (SQLException e) {
             throw new ParquetException(file, "SQL query failed: " + e.getMessage(), e);
