@@ -2,8 +2,6 @@ package org.seisproc.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarOutputStream;
@@ -27,14 +25,8 @@ class CliSparkTest {
         survey = new TestSurvey(dir);
     }
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result seisproc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static TestSurvey.Result seisproc(String... args) {
+        return TestSurvey.Result.of((o, e) -> Main.commandLine(o, e, args).execute(args));
     }
 
     @Test
@@ -50,14 +42,14 @@ class CliSparkTest {
         Files.writeString(jar.resolveSibling("spark-classpath.txt"), System.getProperty("java.class.path"));
         System.setProperty("seisproc.spark.jar", jar.toString());
         try {
-            Result local = seisproc("run", survey.job("cli-local", TestSurvey.FLOW).toString(), "--workers", "2");
+            TestSurvey.Result local = seisproc("run", survey.job("cli-local", TestSurvey.FLOW).toString(), "--workers", "2");
             assertThat(local.code()).as(local.err()).isZero();
-            Result spark = seisproc("run", survey.job("cli-spark", TestSurvey.FLOW).toString(), "--engine", "spark",
+            TestSurvey.Result spark = seisproc("run", survey.job("cli-spark", TestSurvey.FLOW).toString(), "--engine", "spark",
                     "--master", "local[2]");
             assertThat(spark.code()).as(spark.out() + spark.err()).isZero();
             assertThat(spark.out()).contains("Spark local[2,4]", "Spark start-up", "run: wrote ");
-            Result a = seisproc("checksum", survey.dir.resolve("cli-local.ds").toString());
-            Result b = seisproc("checksum", survey.dir.resolve("cli-spark.ds").toString());
+            TestSurvey.Result a = seisproc("checksum", survey.dir.resolve("cli-local.ds").toString());
+            TestSurvey.Result b = seisproc("checksum", survey.dir.resolve("cli-spark.ds").toString());
             String sumA = a.out().strip().lines().reduce((x, y) -> y).orElseThrow();
             String sumB = b.out().strip().lines().reduce((x, y) -> y).orElseThrow();
             assertThat(sumB).isEqualTo(sumA).hasSize(64);

@@ -2,8 +2,6 @@ package org.seisproc.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,25 +21,19 @@ class SparkMainTest {
         survey = new TestSurvey(dir);
     }
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SparkMain.run(SparkTestSession.get(), new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    private static TestSurvey.Result run(String... args) {
+        return TestSurvey.Result.of((o, e) -> SparkMain.run(SparkTestSession.get(), o, e, args));
     }
 
     @Test
     void runsAJobAndReportsLikeTheLocalRun() {
         Path job = survey.job("cli", TestSurvey.STACK);
-        Result r = run(job.toString(), "--partitions", "3");
+        TestSurvey.Result r = run(job.toString(), "--partitions", "3");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("ensembles by cdp", "Spark local[2,4]", "Spark start-up", "run: wrote ", "traces/s");
         assertThat(survey.dir.resolve("cli.ds").resolve("dataset.json")).exists();
         // a second run refuses to overwrite
-        Result again = run(job.toString());
+        TestSurvey.Result again = run(job.toString());
         assertThat(again.code()).isEqualTo(SparkMain.FAILURE);
         assertThat(again.err()).contains("already exists", "--overwrite");
         assertThat(run(job.toString(), "--overwrite").code()).isZero();
@@ -52,7 +44,7 @@ class SparkMainTest {
         Path job = survey.job("cli-fail", "[{\"name\": \"test-fault\", \"keyValue\": -1, \"attempts\": 1000}]");
         assertThat(run(job.toString()).code()).isZero(); // no ensemble has cdp -1
         Path bad = survey.job("cli-bad", "[{\"name\": \"agc\", \"windowMs\": -5}]");
-        Result r = run(bad.toString());
+        TestSurvey.Result r = run(bad.toString());
         assertThat(r.code()).isEqualTo(SparkMain.USAGE);
         assertThat(r.err()).contains("processors[0] (agc)").doesNotContain("Exception");
         Path missing = survey.dir.resolve("nope.json");

@@ -86,4 +86,15 @@ final class TestSurvey {
             throw new UncheckedIOException(e);
         }
     }
+
+    /// What a command line printed and returned.
+    record Result(int code, String out, String err) {
+        /// Runs `command` with an output and an error writer of its own and keeps what it wrote.
+        static Result of(java.util.function.BiFunction<java.io.PrintWriter, java.io.PrintWriter, Integer> command) {
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = command.apply(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true));
+            return new Result(code, out.toString(), err.toString());
+        }
+    }
 }
