@@ -28,7 +28,7 @@ for r in $(seq 1 "$runs"); do
     for mode in noaa aa; do
       # 4 repeats in one JVM; the last is the warm figure (the first includes the JIT warm-up)
       line=$("${java[@]}" run "$traces" 1000 500 "$w" "$mode" 4 "$bins" 2>/dev/null | tail -1)
-      echo "seisproc $mode workers=$w: contributions seconds contrib/s cpu-s contrib/cpu-s = $line"
+      echo "seisproc $mode workers=$w: contributions seconds contrib/s cpu-s contrib/cpu-s stack-energy = $line"
     done
   done
   echo "numpy (1 core): contributions seconds contrib/s cpu-s contrib/cpu-s = $(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_kirchhoff.py" "$work/job.bin" 500 "$bins")"

@@ -90,6 +90,7 @@ public final class MigrationBench {
             AtomicInteger next = new AtomicInteger();
             AtomicLong contributions = new AtomicLong();
             AtomicLong cpu = new AtomicLong();
+            java.util.concurrent.atomic.DoubleAdder energy = new java.util.concurrent.atomic.DoubleAdder();
             List<Thread> threads = new ArrayList<>();
             long t0 = System.nanoTime();
             for (int w = 0; w < workers; w++) {
@@ -99,6 +100,11 @@ public final class MigrationBench {
                         Tile tile = plan.tiles().get(i);
                         TileImage image = plan.migrate(tile, ws, () -> false);
                         contributions.addAndGet(image.contributions());
+                        double e = 0;
+                        for (float v : image.stack()) {
+                            e += (double) v * v;
+                        }
+                        energy.add(e);
                     }
                     cpu.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                 }));
@@ -108,7 +114,9 @@ public final class MigrationBench {
             }
             double s = (System.nanoTime() - t0) / 1e9;
             double c = cpu.get() / 1e9;
-            System.out.printf("%d %.4f %.4e %.4f %.4e%n", contributions.get(), s, contributions.get() / s, c, contributions.get() / c);
+            // the last figure, the stack's energy (sum of squares), tells two builds' images apart
+            System.out.printf("%d %.4f %.4e %.4f %.4e %.6e%n", contributions.get(), s, contributions.get() / s, c, contributions.get() / c,
+                    energy.sum());
         }
     }
 

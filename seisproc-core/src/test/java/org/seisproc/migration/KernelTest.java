@@ -18,16 +18,20 @@ import org.seisproc.migration.internal.VectorKernel;
 /// weights; and the triangle filter from the integrated trace against a direct triangle sum.
 class KernelTest {
     @ParameterizedTest
-    @CsvSource({"false,false,false,false", "false,true,false,false", "true,false,false,false", "true,true,true,true",
-            "false,true,true,false", "false,false,false,true"})
-    void vectorAndScalarKernelsAgree(boolean antiAlias, boolean obliquity, boolean spreading, boolean nearest) {
+    @CsvSource({"false,false,false,false,1", "false,true,false,false,1", "true,false,false,false,1", "true,true,true,true,1",
+            "false,true,true,false,1", "false,false,false,true,1", "true,false,false,false,3", "true,true,true,false,3",
+            "false,false,false,false,3"})
+    void vectorAndScalarKernelsAgree(boolean antiAlias, boolean obliquity, boolean spreading, boolean nearest, int step) {
+        // step 3: output samples three input samples apart, so that a vector's reads often spread
+        // wider than the two-vector window and the vector kernel's fallbacks (gathers, or the scalar
+        // loop with anti-aliasing) run
         int nt = 401;
         double dt = 0.004;
         Kernel.Settings s = new Kernel.Settings(nt, 0, dt, antiAlias, 12.5 / dt, 8, obliquity, spreading, true, nearest);
         VectorKernel vector = new VectorKernel(s);
         ScalarKernel scalar = new ScalarKernel(s);
         SplittableRandom random = new SplittableRandom(7);
-        Sampling time = new Sampling(333, dt, 0);
+        Sampling time = new Sampling(333 / step, dt * step, 0);
         float[] v = new float[time.count()];
         for (int k = 0; k < v.length; k++) {
             v[k] = (float) (1800 + 600 * time.value(k));

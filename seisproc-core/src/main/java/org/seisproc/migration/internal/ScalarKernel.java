@@ -21,11 +21,18 @@ public final class ScalarKernel implements Kernel {
     @Override
     public void add(float[] p, Operator op, float sxr, float syr, float gxr, float gyr, float dm, float weight, int kMin, int kFull,
                     float[] image, int imageOffset) {
+        addSamples(p, op, sxr, syr, gxr, gyr, dm, weight, kMin, kFull, op.nk, image, imageOffset);
+    }
+
+    /// [#add] for the output samples `from ≤ k < min(to, nk)` only (the vector kernel's fallback
+    /// for the vectors it cannot do whole).
+    void addSamples(float[] p, Operator op, float sxr, float syr, float gxr, float gyr, float dm, float weight, int from, int kFull,
+                    int to, float[] image, int imageOffset) {
         float ds2 = sxr * sxr + syr * syr;
         float dr2 = gxr * gxr + gyr * gyr;
         int nt = s.nt();
         float hi = nt + 1;
-        for (int k = kMin; k < op.nk; k++) {
+        for (int k = from, end = Math.min(to, op.nk); k < end; k++) {
             float w = weight;
             if (k < kFull) {
                 w *= Math.max(0f, Math.min(1f, (op.r[k] - dm) * op.iw[k]));

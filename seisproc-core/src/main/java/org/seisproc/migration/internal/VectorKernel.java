@@ -8,19 +8,21 @@ import jdk.incubator.vector.VectorSpecies;
 
 /// The kernel vectorised over output samples with the Java Vector API (the machine's preferred
 /// width: 16 floats with AVX-512): traveltimes, weights and interpolation weights a vector at a
-/// time. Same arithmetic as [ScalarKernel] (fused multiply-adds in the same places), so the two
-/// agree to rounding.
+/// time. Same formulas as [ScalarKernel], the plain loop it is tested against, so the two agree
+/// to rounding; the anti-aliased loop rearranges them to need one division instead of two.
 ///
 /// Fetching input samples: the indices a vector of consecutive output samples needs usually lie
 /// within 2 × lanes consecutive input samples (the DSR time grows no faster than T), so two
 /// contiguous loads and in-register permutes (`selectFrom` over a two-vector table) serve them,
 /// ~3× faster than gathers on AVX-512; where they do not (steep or coarsely sampled parts), a
-/// gather. Each loop is written out whole in one method: C2 must compile it as one piece, or
-/// the vectors would be boxed between calls (measured: 5× slower).
+/// gather (linear, nearest) or, with anti-aliasing, the scalar loop for that vector after the
+/// vector loop. Each loop is written out whole in one method: C2 must compile it as one piece,
+/// or the vectors would be boxed between calls (measured: 5× slower).
 ///
-/// Not thread-safe (scratch index buffer): one per worker.
+/// Not thread-safe (scratch buffers): one per worker.
 public final class VectorKernel implements Kernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = F.withLanes(int.class);
     private static final int L = F.length();
     private static final float SPAN = 2 * L - 2;
 
@@ -29,14 +31,15 @@ public final class VectorKernel implements Kernel {
     private final float invDt;
     private final float hi;
     private final int[] idx = new int[L];
-    private final float[] xs = new float[3 * L];
-    private final float[] ys = new float[3 * L];
+    private final ScalarKernel scalar;
+    private int[] redo = new int[0];
 
     public VectorKernel(Settings settings) {
         this.s = settings;
         this.invDt = (float) (1 / settings.dt());
         this.offset = (float) (1 - settings.t0() / settings.dt());
         this.hi = settings.nt() + 1;
+        this.scalar = new ScalarKernel(settings);
     }
 
     @Override
@@ -56,7 +59,7 @@ public final class VectorKernel implements Kernel {
         float dr2 = gxr * gxr + gyr * gyr;
         boolean amp = s.obliquity() || s.spreading();
         if (s.antiAlias()) {
-            antiAliased(p, op, start, tapered, ds2, dr2, sxr, syr, gxr, gyr, dm, weight, amp, image, imageOffset);
+            antiAliased(p, op, start, tapered, kMin, kFull, ds2, dr2, sxr, syr, gxr, gyr, dm, weight, amp, image, imageOffset);
         } else if (s.nearest()) {
             nearest(p, op, start, tapered, ds2, dr2, dm, weight, amp, image, imageOffset);
         } else {
@@ -156,8 +159,8 @@ public final class VectorKernel implements Kernel {
         }
     }
 
-    private void antiAliased(float[] p, Operator op, int start, int tapered, float ds2, float dr2, float sxr, float syr, float gxr,
-                             float gyr, float dm, float weight, boolean amp, float[] image, int imageOffset) {
+    private void antiAliased(float[] p, Operator op, int start, int tapered, int kMin, int kFull, float ds2, float dr2, float sxr,
+                             float syr, float gxr, float gyr, float dm, float weight, boolean amp, float[] image, int imageOffset) {
         FloatVector d2s = FloatVector.broadcast(F, ds2);
         FloatVector d2r = FloatVector.broadcast(F, dr2);
         FloatVector wConst = FloatVector.broadcast(F, weight);
@@ -165,6 +168,11 @@ public final class VectorKernel implements Kernel {
         float nt = s.nt();
         float scale = (float) s.aaScale();
         float maxHalf = s.aaMaxHalf();
+        int limit = s.nt() + 1;
+        if (redo.length < op.nkPad / L) {
+            redo = new int[op.nkPad / L];
+        }
+        int redone = 0;
         for (int k = start; k < op.nkPad; k += L) {
             FloatVector a = FloatVector.fromArray(F, op.a, k);
             FloatVector q = FloatVector.fromArray(F, op.q, k);
@@ -173,12 +181,18 @@ public final class VectorKernel implements Kernel {
             FloatVector j = ts.add(tr).fma(invDt, offset);
             FloatVector tsc = ts.max(1e-6f);
             FloatVector trc = tr.max(1e-6f);
-            FloatVector inv = one.div(tsc.mul(trc)); // one division for both reciprocals
-            FloatVector its = trc.mul(inv);
-            FloatVector itr = tsc.mul(inv);
-            FloatVector gx = its.mul(sxr).add(itr.mul(gxr));
-            FloatVector gy = its.mul(syr).add(itr.mul(gyr));
-            FloatVector len = gx.fma(gx, gy.mul(gy)).sqrt().mul(q).mul(scale).min(maxHalf).add(1f);
+            // the half-length len = min(|∇t|·q·scale, maxHalf) + 1 and 1/len with one division: with
+            // D = tₛ·tᵣ and N = |∇t|·q·scale·D (∇t·D needs no division), unclamped len = (N + D)/D
+            // and 1/len = D/(N + D), both from 1/(D·(N + D))
+            FloatVector d = tsc.mul(trc);
+            FloatVector gx = trc.mul(sxr).add(tsc.mul(gxr));
+            FloatVector gy = trc.mul(syr).add(tsc.mul(gyr));
+            FloatVector n = gx.fma(gx, gy.mul(gy)).sqrt().mul(q).mul(scale);
+            FloatVector nd = n.add(d);
+            FloatVector inv = one.div(d.mul(nd));
+            VectorMask<Float> clamped = n.compare(VectorOperators.GT, d.mul(maxHalf));
+            FloatVector len = nd.mul(nd).mul(inv).blend(maxHalf + 1f, clamped);
+            FloatVector rlen = d.mul(d).mul(inv).blend(1f / (maxHalf + 1f), clamped);
             FloatVector lo = j.sub(len);
             FloatVector up = j.add(len);
             VectorMask<Float> ok = lo.compare(VectorOperators.GE, 1f).and(up.compare(VectorOperators.LE, nt));
@@ -190,60 +204,45 @@ public final class VectorKernel implements Kernel {
                     : wConst;
             // three linear interpolations of the doubly integrated trace, at j, j - len and j + len,
             // written out (a loop over the three was not unrolled by C2 and boxed its vectors)
-            FloatVector xc = j.max(0f).min(hi);
-            IntVector ic = (IntVector) xc.convert(VectorOperators.F2I, 0);
-            FloatVector fic = (FloatVector) ic.convert(VectorOperators.I2F, 0);
-            int bc = ic.lane(0);
-            FloatVector rc = fic.sub((float) bc);
-            FloatVector xl = lo.max(0f).min(hi);
-            IntVector il = (IntVector) xl.convert(VectorOperators.F2I, 0);
-            FloatVector fil = (FloatVector) il.convert(VectorOperators.I2F, 0);
-            int bl = il.lane(0);
-            FloatVector rl = fil.sub((float) bl);
-            FloatVector xu = up.max(0f).min(hi);
-            IntVector iu = (IntVector) xu.convert(VectorOperators.F2I, 0);
-            FloatVector fiu = (FloatVector) iu.convert(VectorOperators.I2F, 0);
-            int bu = iu.lane(0);
-            FloatVector ru = fiu.sub((float) bu);
-            FloatVector vc;
-            FloatVector vl;
-            FloatVector vu;
-            if (!rc.compare(VectorOperators.LT, 0f).or(rc.compare(VectorOperators.GT, SPAN))
-                    .or(rl.compare(VectorOperators.LT, 0f)).or(rl.compare(VectorOperators.GT, SPAN))
-                    .or(ru.compare(VectorOperators.LT, 0f)).or(ru.compare(VectorOperators.GT, SPAN)).anyTrue()) {
-                FloatVector w0 = FloatVector.fromArray(F, p, bc);
-                FloatVector w1 = FloatVector.fromArray(F, p, bc + L);
-                FloatVector c0 = rc.selectFrom(w0, w1);
-                FloatVector c1 = rc.add(1f).selectFrom(w0, w1);
-                w0 = FloatVector.fromArray(F, p, bl);
-                w1 = FloatVector.fromArray(F, p, bl + L);
-                FloatVector l0 = rl.selectFrom(w0, w1);
-                FloatVector l1 = rl.add(1f).selectFrom(w0, w1);
-                w0 = FloatVector.fromArray(F, p, bu);
-                w1 = FloatVector.fromArray(F, p, bu + L);
-                FloatVector u0 = ru.selectFrom(w0, w1);
-                FloatVector u1 = ru.add(1f).selectFrom(w0, w1);
-                vc = xc.sub(fic).fma(c1.sub(c0), c0);
-                vl = xl.sub(fil).fma(l1.sub(l0), l0);
-                vu = xu.sub(fiu).fma(u1.sub(u0), u0);
-            } else {
-                // the few vectors whose reads spread wider than two vectors (~3 % in bench/migration):
-                // scalar, the same arithmetic (fused multiply-add as the vector path); six vector
-                // gathers here cost the whole loop ~9 %
-                xc.intoArray(xs, 0);
-                xl.intoArray(xs, L);
-                xu.intoArray(xs, 2 * L);
-                for (int m = 0; m < 3 * L; m++) {
-                    float x = xs[m];
-                    int i = (int) x;
-                    ys[m] = Math.fma(x - i, p[i + 1] - p[i], p[i]);
-                }
-                vc = FloatVector.fromArray(F, ys, 0);
-                vl = FloatVector.fromArray(F, ys, L);
-                vu = FloatVector.fromArray(F, ys, 2 * L);
+            // no clamping: a lane that is not ok may hold any index (even NaN's), as its value is
+            // blended away; the window's first sample comes from lane 0, clamped into the trace
+            IntVector ic = (IntVector) j.convert(VectorOperators.F2I, 0);
+            int bc = Math.max(0, Math.min(ic.lane(0), limit));
+            IntVector rc = ic.sub(bc);
+            IntVector il = (IntVector) lo.convert(VectorOperators.F2I, 0);
+            int bl = Math.max(0, Math.min(il.lane(0), limit));
+            IntVector rl = il.sub(bl);
+            IntVector iu = (IntVector) up.convert(VectorOperators.F2I, 0);
+            int bu = Math.max(0, Math.min(iu.lane(0), limit));
+            IntVector ru = iu.sub(bu);
+            // an ok lane outside its window [0, SPAN]: one unsigned compare also catches a negative index
+            if (rc.compare(VectorOperators.UGT, (int) SPAN).or(rl.compare(VectorOperators.UGT, (int) SPAN))
+                    .or(ru.compare(VectorOperators.UGT, (int) SPAN)).and(ok.cast(I)).anyTrue()) {
+                // the few vectors whose reads spread wider than two vectors (~3 % in bench/migration)
+                // are done one sample at a time after this loop: a scalar path inside it costs the
+                // whole loop ~30 % (C2 keeps fewer vectors in registers), six gathers ~9 %
+                redo[redone++] = k;
+                continue;
             }
+            // the samples picked from the two-vector window by integer index (the bits of the
+            // floats; an index vector of floats would be converted at each pick)
+            IntVector w0 = FloatVector.fromArray(F, p, bc).reinterpretAsInts();
+            IntVector w1 = FloatVector.fromArray(F, p, bc + L).reinterpretAsInts();
+            FloatVector c0 = rc.selectFrom(w0, w1).reinterpretAsFloats();
+            FloatVector c1 = rc.add(1).selectFrom(w0, w1).reinterpretAsFloats();
+            w0 = FloatVector.fromArray(F, p, bl).reinterpretAsInts();
+            w1 = FloatVector.fromArray(F, p, bl + L).reinterpretAsInts();
+            FloatVector l0 = rl.selectFrom(w0, w1).reinterpretAsFloats();
+            FloatVector l1 = rl.add(1).selectFrom(w0, w1).reinterpretAsFloats();
+            w0 = FloatVector.fromArray(F, p, bu).reinterpretAsInts();
+            w1 = FloatVector.fromArray(F, p, bu + L).reinterpretAsInts();
+            FloatVector u0 = ru.selectFrom(w0, w1).reinterpretAsFloats();
+            FloatVector u1 = ru.add(1).selectFrom(w0, w1).reinterpretAsFloats();
+            FloatVector vc = j.sub((FloatVector) ic.convert(VectorOperators.I2F, 0)).fma(c1.sub(c0), c0);
+            FloatVector vl = lo.sub((FloatVector) il.convert(VectorOperators.I2F, 0)).fma(l1.sub(l0), l0);
+            FloatVector vu = up.sub((FloatVector) iu.convert(VectorOperators.I2F, 0)).fma(u1.sub(u0), u0);
             FloatVector sum = vc.add(vc).sub(vl).sub(vu);
-            FloatVector value = FloatVector.zero(F).blend(sum.div(len.mul(len)), ok);
+            FloatVector value = FloatVector.zero(F).blend(sum.mul(rlen.mul(rlen)), ok);
             if (amp) {
                 // obliquity ½(cₛ + cᵣ), spreading cₛ·cᵣ (3D) or √(cₛ·cᵣ) (2D), cₛ = (T/2)/tₛ; written
                 // out here, as a call would box the vectors
@@ -259,6 +258,10 @@ public final class VectorKernel implements Kernel {
                 }
             }
             value.fma(w, FloatVector.fromArray(F, image, imageOffset + k)).intoArray(image, imageOffset + k);
+        }
+        for (int r = 0; r < redone; r++) {
+            int k = redo[r];
+            scalar.addSamples(p, op, sxr, syr, gxr, gyr, dm, weight, Math.max(k, kMin), kFull, k + L, image, imageOffset);
         }
     }
 }
