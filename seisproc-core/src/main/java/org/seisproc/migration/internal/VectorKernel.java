@@ -13,8 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 ///
 /// Fetching input samples: the indices a vector of consecutive output samples needs usually lie
 /// within 2 × lanes consecutive input samples (the DSR time grows no faster than T), so two
-/// contiguous loads and in-register permutes (`selectFrom` over a two-vector table) serve them,
-/// ~3× faster than gathers on AVX-512; where they do not (steep or coarsely sampled parts), a
+/// contiguous loads and in-register permutes (`selectFrom` over a two-vector table, indexed by
+/// integers: the float samples' bits are picked) serve them, ~3× faster than gathers on AVX-512; where they do not (steep or coarsely sampled parts), a
 /// gather (linear, nearest) or, with anti-aliasing, the scalar loop for that vector after the
 /// vector loop. Each loop is written out whole in one method: C2 must compile it as one piece,
 /// or the vectors would be boxed between calls (measured: 5× slower).
@@ -24,7 +24,7 @@ public final class VectorKernel implements Kernel {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = F.withLanes(int.class);
     private static final int L = F.length();
-    private static final float SPAN = 2 * L - 2;
+    private static final int SPAN = 2 * L - 2;
 
     private final Settings s;
     private final float offset;
@@ -82,17 +82,16 @@ public final class VectorKernel implements Kernel {
             FloatVector tr = q.fma(d2r, a).sqrt();
             FloatVector j = ts.add(tr).fma(invDt, offset).max(0f).min(hi);
             IntVector i = (IntVector) j.convert(VectorOperators.F2I, 0);
-            FloatVector fi = (FloatVector) i.convert(VectorOperators.I2F, 0);
-            FloatVector f = j.sub(fi);
+            FloatVector f = j.sub((FloatVector) i.convert(VectorOperators.I2F, 0));
             int base = i.lane(0);
-            FloatVector rel = fi.sub((float) base);
+            IntVector rel = i.sub(base);
             FloatVector s0;
             FloatVector s1;
-            if (!rel.compare(VectorOperators.LT, 0f).or(rel.compare(VectorOperators.GT, SPAN)).anyTrue()) {
-                FloatVector w0 = FloatVector.fromArray(F, p, base);
-                FloatVector w1 = FloatVector.fromArray(F, p, base + L);
-                s0 = rel.selectFrom(w0, w1);
-                s1 = rel.add(1f).selectFrom(w0, w1);
+            if (!rel.compare(VectorOperators.UGT, SPAN).anyTrue()) {
+                IntVector w0 = FloatVector.fromArray(F, p, base).reinterpretAsInts();
+                IntVector w1 = FloatVector.fromArray(F, p, base + L).reinterpretAsInts();
+                s0 = rel.selectFrom(w0, w1).reinterpretAsFloats();
+                s1 = rel.add(1).selectFrom(w0, w1).reinterpretAsFloats();
             } else {
                 i.intoArray(idx, 0);
                 s0 = FloatVector.fromArray(F, p, 0, idx, 0);
@@ -133,10 +132,11 @@ public final class VectorKernel implements Kernel {
             FloatVector j = ts.add(tr).fma(invDt, offset).add(0.5f).max(0f).min(hi);
             IntVector i = (IntVector) j.convert(VectorOperators.F2I, 0);
             int base = i.lane(0);
-            FloatVector rel = ((FloatVector) i.convert(VectorOperators.I2F, 0)).sub((float) base);
+            IntVector rel = i.sub(base);
             FloatVector value;
-            if (!rel.compare(VectorOperators.LT, 0f).or(rel.compare(VectorOperators.GT, SPAN)).anyTrue()) {
-                value = rel.selectFrom(FloatVector.fromArray(F, p, base), FloatVector.fromArray(F, p, base + L));
+            if (!rel.compare(VectorOperators.UGT, SPAN).anyTrue()) {
+                value = rel.selectFrom(FloatVector.fromArray(F, p, base).reinterpretAsInts(),
+                        FloatVector.fromArray(F, p, base + L).reinterpretAsInts()).reinterpretAsFloats();
             } else {
                 i.intoArray(idx, 0);
                 value = FloatVector.fromArray(F, p, 0, idx, 0);
@@ -216,8 +216,8 @@ public final class VectorKernel implements Kernel {
             int bu = Math.max(0, Math.min(iu.lane(0), limit));
             IntVector ru = iu.sub(bu);
             // an ok lane outside its window [0, SPAN]: one unsigned compare also catches a negative index
-            if (rc.compare(VectorOperators.UGT, (int) SPAN).or(rl.compare(VectorOperators.UGT, (int) SPAN))
-                    .or(ru.compare(VectorOperators.UGT, (int) SPAN)).and(ok.cast(I)).anyTrue()) {
+            if (rc.compare(VectorOperators.UGT, SPAN).or(rl.compare(VectorOperators.UGT, SPAN))
+                    .or(ru.compare(VectorOperators.UGT, SPAN)).and(ok.cast(I)).anyTrue()) {
                 // the few vectors whose reads spread wider than two vectors (~3 % in bench/migration)
                 // are done one sample at a time after this loop: a scalar path inside it costs the
                 // whole loop ~30 % (C2 keeps fewer vectors in registers), six gathers ~9 %
