@@ -87,6 +87,36 @@ class ReliabilityCliTest {
     }
 
     @Test
+    void checksumKeepsTheDigestItComputesUntilTheStoreChanges() throws Exception {
+        Path ds = tmp.resolve("kept.ds");
+        assertThat(run("import", sgy.toString(), ds.toString()).code()).isZero();
+        CliTest.Result first = run("checksum", ds.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.err()).contains("kept in index/samples.sha256");
+        String digest = first.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(run("checksum", sgy.toString()).out().strip()).as("the source file's digest").endsWith(digest);
+        CliTest.Result second = run("checksum", ds.toString());
+        assertThat(second.code()).isZero();
+        assertThat(second.err()).contains("earlier 'seisproc checksum'").contains("--recompute");
+        assertThat(second.out().strip()).endsWith(digest);
+        CliTest.Result again = run("checksum", ds.toString(), "--recompute");
+        assertThat(again.out().strip()).endsWith(digest);
+        assertThat(again.err()).doesNotContain("earlier 'seisproc checksum'");
+        // a store written to since is read again, and its damage named by the chunk codes
+        try (RandomAccessFile f = new RandomAccessFile(ds.resolve("traces.f32").toFile(), "rw")) {
+            f.seek(2000);
+            int b = f.read();
+            f.seek(2000);
+            f.write(b ^ 1);
+        }
+        Files.setLastModifiedTime(ds.resolve("traces.f32"), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        CliTest.Result damaged = run("checksum", ds.toString());
+        assertThat(damaged.code()).isEqualTo(1);
+        assertThat(damaged.err()).contains("traces.f32 chunk 0").doesNotContain("earlier 'seisproc checksum'");
+        assertThat(damaged.out().strip()).doesNotEndWith(digest);
+    }
+
+    @Test
     void optionChecksSayWhatIsWrong() throws Exception {
         CliTest.Result limit = run("headers", dataset.toString(), "--fields", "cdp", "--limit", "-5");
         assertThat(limit.code()).isEqualTo(2);

@@ -71,6 +71,88 @@ public final class DatasetVerifier {
         return sums != null ? sums.samplesSha256() : null;
     }
 
+    /// The samples' digest `seisproc checksum` computed earlier and kept in
+    /// `index/samples.sha256` (a dataset imported without `--checksum` records none in
+    /// `dataset.json`), or null when there is none or it no longer belongs to the store: it is
+    /// kept with the store's recorded chunk codes, size and modification time, and used only
+    /// while they are the same (damage that leaves those alone is what `verify` finds).
+    public static String cachedSampleDigest(Dataset ds) {
+        Path file = ds.dir().resolve(DIGEST_CACHE);
+        String basis = digestBasis(ds);
+        if (basis == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            String[] lines = Files.readString(file).split("\n");
+            return lines.length >= 2 && lines[1].equals(basis) && lines[0].matches("[0-9a-f]{64}") ? lines[0] : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /// Computes the samples' digest and, when the store's chunk codes show it is as it was
+    /// written, keeps it for [#cachedSampleDigest]. The store is read twice (the CRC32C pass at
+    /// several GB/s, then the SHA-256); a digest of damaged samples is returned but not kept. A
+    /// dataset directory that cannot be written to is not an error: the digest is just not kept.
+    ///
+    /// @return the digest, and whether it was kept
+    public static Digest computeSampleDigest(Dataset ds) {
+        String basis = digestBasis(ds);
+        List<Problem> problems = new ArrayList<>();
+        if (basis != null) {
+            checkChunks(ds, ds.sampleType().fileName(), ChunkChecksums.read(ds.dir()).get(ds.sampleType().fileName()), problems);
+        }
+        String digest = ds.sampleDigest();
+        boolean kept = false;
+        if (basis != null && problems.isEmpty()) {
+            Path file = ds.dir().resolve(DIGEST_CACHE);
+            try {
+                Files.createDirectories(file.getParent());
+                Path tmp = Files.createTempFile(file.getParent(), ".samples.sha256", ".tmp");
+                try {
+                    Files.writeString(tmp, digest + "\n" + basis + "\n");
+                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    kept = true;
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException e) {
+                kept = false;
+            }
+        }
+        return new Digest(digest, kept, List.copyOf(problems));
+    }
+
+    /// A computed samples' digest: `kept` when it was stored for later calls; `problems` the
+    /// damaged chunks of the store found on the way (then it was not kept).
+    public record Digest(String sha256, boolean kept, List<Problem> problems) {
+    }
+
+    /// Where [#computeSampleDigest] keeps the digest, in the dataset directory.
+    public static final String DIGEST_CACHE = DatasetFiles.INDEX + "/samples.sha256";
+
+    /// What a kept digest belongs to: the store's file name, its recorded chunk codes (the
+    /// dataset's own record of its samples) as one CRC32C, and the file's size and modification
+    /// time (a store written to since is read again); null without chunk codes.
+    private static String digestBasis(Dataset ds) {
+        Map<String, int[]> recorded = ChunkChecksums.read(ds.dir());
+        int[] codes = recorded == null ? null : recorded.get(ds.sampleType().fileName());
+        if (codes == null) {
+            return null;
+        }
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * codes.length);
+        b.asIntBuffer().put(codes);
+        crc.update(b);
+        try {
+            Path store = ds.dir().resolve(ds.sampleType().fileName());
+            return ds.sampleType().fileName() + " " + codes.length + " chunks " + String.format("%08x", (int) crc.getValue()) + " "
+                    + Files.size(store) + " bytes modified " + Files.getLastModifiedTime(store).toMillis();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static void checkChunks(Dataset ds, String name, int[] expected, List<Problem> problems) {
         Path file = ds.dir().resolve(name);
         if (!Files.isRegularFile(file)) {
