@@ -20,15 +20,25 @@ public final class ChunkCodes {
 
     /// Records that `bytes[from .. from+length)` were written at byte `fileOffset` of the file.
     public void add(long fileOffset, byte[] bytes, int from, int length) {
+        add(fileOffset, java.nio.ByteBuffer.wrap(bytes, from, length));
+    }
+
+    /// Records that the remaining bytes of `bytes` (heap or direct; its position is moved to its
+    /// limit) were written at byte `fileOffset` of the file.
+    public void add(long fileOffset, java.nio.ByteBuffer bytes) {
         CRC32C crc = new CRC32C();
         List<Piece> mine = new ArrayList<>(3);
+        int length = bytes.remaining();
+        int end = bytes.limit();
         int done = 0;
         while (done < length) {
             long at = fileOffset + done;
             int room = (int) (ChunkChecksums.CHUNK_BYTES - at % ChunkChecksums.CHUNK_BYTES);
             int n = Math.min(room, length - done);
             crc.reset();
-            crc.update(bytes, from + done, n);
+            bytes.limit(bytes.position() + n);
+            crc.update(bytes);
+            bytes.limit(end);
             mine.add(new Piece(at, n, (int) crc.getValue()));
             done += n;
         }
