@@ -9,7 +9,17 @@ package org.seisproc.dsp;
 /// infinite stretch). Inverse NMO maps back: for each time t it finds t0 with t(t0) = t by
 /// inverting the (increasing) moveout table and interpolates the corrected trace there.
 public final class Nmo {
+    /// Linear NMO runs vectorised ([VectorNmo]) when the JVM has the `jdk.incubator.vector`
+    /// module (decided without loading a Vector API class), unless `-Dseisproc.nmo.scalar=true`.
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("seisproc.nmo.scalar");
+
     private Nmo() {
+    }
+
+    /// True when linear forward NMO runs vectorised.
+    public static boolean vectorised() {
+        return VECTOR;
     }
 
     /// NMO-corrects `in[inOffset..]` into `out[outOffset..]` (n1 = time.count() samples each).
@@ -34,14 +44,24 @@ public final class Nmo {
         final Sampling time;
         final double[] t0Squared;
         final double[] slowness2;
+        // the same in float, for the vectorised path
+        final float[] t0f;
+        final float[] t0Squaredf;
+        final float[] slowness2f;
 
         public Terms(Sampling time) {
             this.time = time;
-            this.t0Squared = new double[time.count()];
-            this.slowness2 = new double[time.count()];
-            for (int i = 0; i < t0Squared.length; i++) {
+            int n = time.count();
+            this.t0Squared = new double[n];
+            this.slowness2 = new double[n];
+            this.t0f = new float[n];
+            this.t0Squaredf = new float[n];
+            this.slowness2f = new float[n];
+            for (int i = 0; i < n; i++) {
                 double t0 = time.value(i);
                 t0Squared[i] = t0 * t0;
+                t0f[i] = (float) t0;
+                t0Squaredf[i] = (float) (t0 * t0);
             }
         }
 
@@ -50,6 +70,7 @@ public final class Nmo {
             for (int i = 0; i < slowness2.length; i++) {
                 double v = vrms[i];
                 slowness2[i] = 1 / (v * v);
+                slowness2f[i] = (float) slowness2[i];
             }
         }
     }
@@ -57,6 +78,16 @@ public final class Nmo {
     /// NMO-corrects one trace with the velocity function of `terms` ([Terms#velocities]).
     public static void forward(float[] in, int inOffset, float[] out, int outOffset, Terms terms, double offsetMeters,
                                double maxStretch, boolean sinc) {
+        if (VECTOR && !sinc) {
+            VectorNmo.forward(in, inOffset, out, outOffset, terms, offsetMeters, maxStretch);
+        } else {
+            forwardScalar(in, inOffset, out, outOffset, terms, offsetMeters, maxStretch, sinc);
+        }
+    }
+
+    /// The sample-by-sample forward NMO, in double (the reference the vector path is tested against).
+    static void forwardScalar(float[] in, int inOffset, float[] out, int outOffset, Terms terms, double offsetMeters,
+                              double maxStretch, boolean sinc) {
         Sampling time = terms.time;
         int n1 = time.count();
         double invDt = 1 / time.interval();
@@ -112,7 +143,8 @@ public final class Nmo {
 
     /// Linear interpolation of `x` at fractional sample `s` (0 outside the trace).
     static float interpolate(float[] x, int offset, int n1, double s) {
-        if (!(s >= 0) || s > n1 - 1) {
+        // the last sample counts when rounding puts it a hair past n1 − 1 (t0/dt at zero offset)
+        if (!(s >= 0) || s > n1 - 1 + 1e-9) {
             return 0f;
         }
         int i = (int) s;
