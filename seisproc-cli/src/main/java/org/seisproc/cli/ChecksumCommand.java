@@ -22,8 +22,7 @@ final class ChecksumCommand extends CliCommand {
     ReadMixin read;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) {
         if (java.nio.file.Files.isDirectory(file)) {
             try (org.seisproc.dataset.Dataset ds = org.seisproc.dataset.Dataset.open(file)) {
                 out.printf("%s: dataset, %,d traces x %,d samples (%s store)%n", file, ds.traceCount(), ds.samplesPerTrace(),
@@ -32,11 +31,11 @@ final class ChecksumCommand extends CliCommand {
                 out.println(digest);
                 String recorded = org.seisproc.dataset.DatasetVerifier.recordedSampleDigest(ds);
                 if (recorded == null) {
-                    err().println("seisproc checksum: note: " + file
+                    err.println("seisproc checksum: note: " + file
                             + " has no recorded digest to compare with (an import records one only with --checksum;"
                             + " 'seisproc verify' checks the chunk codes recorded as the data was written)");
                 } else if (!recorded.equals(digest)) {
-                    err().println("seisproc checksum: " + file + ": damaged: the samples ("
+                    err.println("seisproc checksum: " + file + ": damaged: the samples ("
                             + ds.sampleType().fileName() + ") do not match the digest recorded when the dataset was written ("
                             + recorded + "); 'seisproc verify " + file + "' names the damaged traces");
                     return Main.FAILURE;

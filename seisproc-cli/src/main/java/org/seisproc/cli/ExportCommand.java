@@ -25,9 +25,7 @@ final class ExportCommand extends DatasetToOutputCommand {
     Integer revision;
 
     @Override
-    public Integer call() {
-        PrintWriter stdout = out();
-        PrintWriter err = err();
+    int run(PrintWriter stdout, PrintWriter err) {
         SampleFormat f = null;
         if (format != null) {
             f = SampleFormat.ofCodeOrNull(format);

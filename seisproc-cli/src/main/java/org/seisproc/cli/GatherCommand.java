@@ -58,8 +58,7 @@ final class GatherCommand extends DatasetCommand {
     String colormap;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) throws IOException {
         EnsembleKey k = UsageException.parsing("--key", () -> EnsembleKey.parse(key, key2));
         if (values.length != k.size()) {
             throw new UsageException("key " + k.spec() + " needs " + k.size() + " value(s) in --value, got " + values.length);

@@ -31,8 +31,7 @@ final class IndexCommand extends DatasetCommand {
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) {
         EnsembleKey k = UsageException.parsing("--key", () -> EnsembleKey.parse(key, key2));
         try (Dataset ds = Dataset.open(dataset)) {
             IndexStatus before = EnsembleIndex.status(ds, k);

@@ -33,9 +33,7 @@ final class MigrateCommand extends JobCommand {
     boolean noResume;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         MigrationJob job = MigrationJob.load(jobFile);
         if (write.workers.requested == null && job.workers() > 0) {
             write.workers.requested = job.workers();

@@ -49,8 +49,7 @@ final class QcAttributesCommand extends DatasetCommand {
     WorkersOption workers;
 
     @Override
-    public Integer call() {
-        PrintWriter o = out();
+    int run(PrintWriter o, PrintWriter err) {
         AttributeOptions options;
         try {
             options = options();

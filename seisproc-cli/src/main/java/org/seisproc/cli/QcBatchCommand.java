@@ -13,8 +13,7 @@ import picocli.CommandLine.Option;
                 "before/after/noise, before-after correlation and S/N change per gather and overall. See docs/qc.md."})
 final class QcBatchCommand extends JobCommand {
     @Override
-    public Integer call() {
-        PrintWriter o = out();
+    int run(PrintWriter o, PrintWriter err) {
         int w = write.workers();
         BatchQc.Result r;
         try {

@@ -29,8 +29,7 @@ final class QcReportCommand extends DatasetCommand {
     Path pictures;
 
     @Override
-    public Integer call() {
-        PrintWriter o = out();
+    int run(PrintWriter o, PrintWriter err) {
         if (attributes != null && !Files.isRegularFile(attributes)) {
             throw new UsageException("--attributes " + attributes + ": no such file");
         }

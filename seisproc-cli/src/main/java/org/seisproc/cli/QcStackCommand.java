@@ -41,8 +41,7 @@ final class QcStackCommand extends DatasetToOutputCommand {
     Path foldOut;
 
     @Override
-    public Integer call() {
-        PrintWriter o = out();
+    int run(PrintWriter o, PrintWriter err) {
         boolean byInline;
         QcStack.Method m;
         boolean sinc;

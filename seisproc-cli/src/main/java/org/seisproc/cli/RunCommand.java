@@ -29,9 +29,7 @@ final class RunCommand extends JobCommand {
     String master;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         if (!engine.equals("local") && !engine.equals("spark")) {
             throw new UsageException("--engine is local or spark, not '" + engine + "'");
         }

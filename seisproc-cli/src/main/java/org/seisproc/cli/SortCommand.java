@@ -20,12 +20,11 @@ final class SortCommand extends DatasetToOutputCommand {
     String memory;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) {
         long bytes = parseSize(memory);
         int w = write.workers();
         try (Dataset ds = Dataset.open(dataset);
-             Interrupts interrupts = Interrupts.on("sort", err(), () -> Interrupts.datasetLeft(output,
+             Interrupts interrupts = Interrupts.on("sort", err, () -> Interrupts.datasetLeft(output,
                      "rerun the same command to sort again from the start"))) {
             TraceSorter.Report r;
             try (Progress progress = new Progress("sort", ds.traceCount(), "traces", out, "checksums, header table, sync")) {
