@@ -17,6 +17,7 @@ import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.seisproc.dataset.Importer;
 import org.seisproc.segy.BinaryField;
 import org.seisproc.segy.BinaryHeader;
 import org.seisproc.segy.FileSpec;
@@ -245,6 +246,15 @@ public record SyntheticSurvey(SurveyGeometry geometry, int samples, int sampleIn
                 .set(BinaryField.MAJOR_REVISION, 1)
                 .set(BinaryField.FIXED_LENGTH_TRACES, 1);
         return FileSpec.segy(TextualHeader.fromLines(lines, TextEncoding.EBCDIC), binary, List.of(), format, samples, 0);
+    }
+
+    /// Writes the survey to `sgy` (big-endian SEG-Y, `threads` writer threads, see [#write]) and
+    /// imports that file into the dataset directory `dataset` with the importer's defaults: the
+    /// dataset the tests, benchmarks and examples start from. Returns `dataset`.
+    public Path writeAndImport(Path sgy, Path dataset, int threads) {
+        write(sgy, ByteOrder.BIG_ENDIAN, threads, null);
+        Importer.run(List.of(sgy), dataset, Importer.Options.defaults());
+        return dataset;
     }
 
     /// Writes the survey to `out` (atomically) and the model to `out` + `.model.json`, using

@@ -101,10 +101,8 @@ class DatasetRoundTripTest {
 
     @Test
     void lossyConversionSaysHowMuchWasLost() throws Exception {
-        Path sgy = tmp.resolve("s.sgy");
-        new SyntheticSurvey(SurveyGeometry.of(2, 24), 300, 2000, SampleFormat.IEEE_FLOAT32, 3).write(sgy, ByteOrder.BIG_ENDIAN, 2, null);
-        Path ds = tmp.resolve("s.ds");
-        Importer.run(List.of(sgy), ds, Importer.Options.defaults());
+        Path ds = new SyntheticSurvey(SurveyGeometry.of(2, 24), 300, 2000, SampleFormat.IEEE_FLOAT32, 3)
+                .writeAndImport(tmp.resolve("s.sgy"), tmp.resolve("s.ds"), 2);
         try (Dataset d = Dataset.open(ds)) {
             Exporter.Report r = Exporter.run(d, tmp.resolve("s16.sgy"), Exporter.Options.defaults().withFormat(SampleFormat.INT16));
             assertThat(r.lossChecked()).isTrue();

@@ -4,7 +4,6 @@ import org.seisproc.ensemble.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetException;
 import org.seisproc.dataset.DatasetFiles;
-import org.seisproc.dataset.Importer;
 import org.seisproc.ensemble.EnsembleKey;
 import org.seisproc.segy.SampleFormat;
 import org.seisproc.synth.SurveyGeometry;
@@ -40,10 +38,7 @@ class EngineLibraryTest {
     static void makeSurvey() {
         SyntheticSurvey survey = new SyntheticSurvey(new SurveyGeometry(12, 1, 48, 25, 200, 25), 400, 4000,
                 SampleFormat.IEEE_FLOAT32, 5);
-        Path sgy = dir.resolve("s.sgy");
-        survey.write(sgy, ByteOrder.BIG_ENDIAN, 2, null);
-        dataset = dir.resolve("s.ds");
-        Importer.run(List.of(sgy), dataset, Importer.Options.defaults());
+        dataset = survey.writeAndImport(dir.resolve("s.sgy"), dir.resolve("s.ds"), 2);
     }
 
     static Job job(String output, String processors) throws Exception {

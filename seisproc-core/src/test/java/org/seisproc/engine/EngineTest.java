@@ -3,7 +3,6 @@ package org.seisproc.engine;
 import org.seisproc.ensemble.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetFiles;
-import org.seisproc.dataset.Importer;
 import org.seisproc.processors.Processors;
 import org.seisproc.segy.HeaderLayout;
 import org.seisproc.segy.SampleFormat;
@@ -35,10 +33,7 @@ class EngineTest {
     @BeforeAll
     static void makeSurvey() {
         survey = new SyntheticSurvey(new SurveyGeometry(40, 1, 96, 25, 200, 25), 750, 4000, SampleFormat.IEEE_FLOAT32, 11);
-        Path sgy = dir.resolve("s.sgy");
-        survey.write(sgy, ByteOrder.BIG_ENDIAN, 2, null);
-        dataset = dir.resolve("s.ds");
-        Importer.run(List.of(sgy), dataset, Importer.Options.defaults());
+        dataset = survey.writeAndImport(dir.resolve("s.sgy"), dir.resolve("s.ds"), 2);
     }
 
     private static Job job(String output, String processors) throws Exception {
