@@ -36,6 +36,13 @@ class ErrorsTest {
         return Files.readAllBytes(Fixtures.file(rel));
     }
 
+    /// segyio's small.sgy with the 16-bit value at the 0-based file offset `at` replaced.
+    private static byte[] smallWithShort(int at, int value) throws IOException {
+        byte[] b = fixture("segyio/small.sgy");
+        ByteBuffer.wrap(b).putShort(at, (short) value);
+        return b;
+    }
+
     @Test
     void truncatedFileNamesTheTraceTheByteAndTheWayOut() {
         Path broken = Fixtures.file("segyio/broken.sgy");
@@ -121,8 +128,7 @@ class ErrorsTest {
 
     @Test
     void unknownFormatCode() throws IOException {
-        byte[] b = fixture("segyio/small.sgy");
-        ByteBuffer.wrap(b).putShort(3224, (short) 99);
+        byte[] b = smallWithShort(3224, 99);
         assertOpenFails(write("format99.sgy", b))
                 .hasMessageContaining("byte 3224")
                 .hasMessageContaining("99");
@@ -149,9 +155,7 @@ class ErrorsTest {
 
     @Test
     void extendedTextualHeaderCountBeyondTheFile() throws IOException {
-        byte[] b = fixture("segyio/small.sgy");
-        ByteBuffer.wrap(b).putShort(3504, (short) 100);
-        assertOpenFails(write("ext100.sgy", b))
+        assertOpenFails(write("ext100.sgy", smallWithShort(3504, 100)))
                 .hasMessageContaining("byte 3504")
                 .hasMessageContaining("100 extended textual headers")
                 .hasMessageContaining("truncated or the count is wrong");
@@ -159,9 +163,7 @@ class ErrorsTest {
 
     @Test
     void unterminatedVariableExtendedHeaders() throws IOException {
-        byte[] b = fixture("segyio/small.sgy");
-        ByteBuffer.wrap(b).putShort(3504, (short) -1);
-        assertOpenFails(write("ext-1.sgy", b))
+        assertOpenFails(write("ext-1.sgy", smallWithShort(3504, -1)))
                 .hasMessageContaining("((SEG: EndText))")
                 .hasMessageContaining("past the end of the file");
     }
