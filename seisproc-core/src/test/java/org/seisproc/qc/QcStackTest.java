@@ -64,12 +64,7 @@ class QcStackTest {
                 }
                 for (int r = 0; r < t0.length; r++) {
                     int at = (int) Math.round(t0[r] / dt);
-                    int best = at;
-                    for (int i = at - 6; i <= at + 6; i++) {
-                        if (Math.abs(tr[i]) > Math.abs(tr[best])) {
-                            best = i;
-                        }
-                    }
+                    int best = peakNear(i -> tr[i], at, 6);
                     if (Math.abs(best - at) <= 1 && Math.signum(tr[best]) == Math.signum(amp[r])) {
                         good[r]++;
                     }
@@ -79,12 +74,7 @@ class QcStackTest {
             assertThat(bins).isGreaterThan(20);
             for (int r = 0; r < t0.length; r++) {
                 int at = (int) Math.round(t0[r] / dt);
-                int best = at;
-                for (int i = at - 10; i <= at + 10; i++) {
-                    if (Math.abs(sum[i]) > Math.abs(sum[best])) {
-                        best = i;
-                    }
-                }
+                int best = peakNear(i -> sum[i], at, 10);
                 assertThat(best).as("reflector %d: the peak of all bins' stack within 10 samples of t0", r).isBetween(at - 1, at + 1);
                 assertThat(Math.signum(sum[best])).as("reflector %d: sign", r).isEqualTo(Math.signum(amp[r]));
                 // per bin: ground roll (450 m/s) crosses the deepest reflectors at the far offsets of some bins
@@ -164,5 +154,17 @@ class QcStackTest {
         assertThat(VelocityModel.parseFunction("6000 ft/s")).isEqualTo(new VelocityModel.Linear(6000 * 0.3048, 0));
         assertThatThrownBy(() -> VelocityModel.parseFunction("0")).hasMessageContaining("must be positive");
         assertThatThrownBy(() -> VelocityModel.parseFunction("fast")).hasMessageContaining("neither a file nor a function");
+    }
+
+    /// The sample of largest |amplitude| within `halfWidth` samples of `at` (`at` or the first
+    /// of equals).
+    private static int peakNear(java.util.function.IntToDoubleFunction trace, int at, int halfWidth) {
+        int best = at;
+        for (int i = at - halfWidth; i <= at + halfWidth; i++) {
+            if (Math.abs(trace.applyAsDouble(i)) > Math.abs(trace.applyAsDouble(best))) {
+                best = i;
+            }
+        }
+        return best;
     }
 }
