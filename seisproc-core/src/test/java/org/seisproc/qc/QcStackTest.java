@@ -3,9 +3,11 @@ package org.seisproc.qc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,18 +137,13 @@ class QcStackTest {
     @Test
     void badVelocityFilesNameTheLineAndValue() throws Exception {
         try (Dataset d = Dataset.open(ds)) {
-            Path f = dir.resolve("bad1.txt");
-            Files.writeString(f, "cdp time_s vrms_m/s\n1 0 1800\n1 0.5 2000\n1 0.4 2100\n");
-            assertThatThrownBy(() -> QcStack.run(d, dir.resolve("x"), dir.resolve("xf"), options("bad1.txt", null, QcStack.Method.MEAN, false), null))
+            assertStackRefusesTable(d, "cdp time_s vrms_m/s\n1 0 1800\n1 0.5 2000\n1 0.4 2100\n")
                     .hasMessageContaining("bad1.txt line 4").hasMessageContaining("time 0.4 does not increase");
-            Files.writeString(f, "cdp time_s vrms_m/s\n1 0 1800\n1 0.5 -20\n");
-            assertThatThrownBy(() -> QcStack.run(d, dir.resolve("x"), dir.resolve("xf"), options("bad1.txt", null, QcStack.Method.MEAN, false), null))
+            assertStackRefusesTable(d, "cdp time_s vrms_m/s\n1 0 1800\n1 0.5 -20\n")
                     .hasMessageContaining("line 3").hasMessageContaining("velocity -20 is not positive");
-            Files.writeString(f, "cdp time_s vrms_m/s\n1 0 1800\n999999 0.5 2000\n");
-            assertThatThrownBy(() -> QcStack.run(d, dir.resolve("x"), dir.resolve("xf"), options("bad1.txt", null, QcStack.Method.MEAN, false), null))
+            assertStackRefusesTable(d, "cdp time_s vrms_m/s\n1 0 1800\n999999 0.5 2000\n")
                     .hasMessageContaining("line 3").hasMessageContaining("cdp 999999 is not in the dataset");
-            Files.writeString(f, "cdp time vrms\n1 0 1800\n");
-            assertThatThrownBy(() -> QcStack.run(d, dir.resolve("x"), dir.resolve("xf"), options("bad1.txt", null, QcStack.Method.MEAN, false), null))
+            assertStackRefusesTable(d, "cdp time vrms\n1 0 1800\n")
                     .hasMessageContaining("line 1").hasMessageContaining("with units");
             assertThat(Files.exists(dir.resolve("x"))).isFalse();
         }
@@ -154,6 +151,13 @@ class QcStackTest {
         assertThat(VelocityModel.parseFunction("6000 ft/s")).isEqualTo(new VelocityModel.Linear(6000 * 0.3048, 0));
         assertThatThrownBy(() -> VelocityModel.parseFunction("0")).hasMessageContaining("must be positive");
         assertThatThrownBy(() -> VelocityModel.parseFunction("fast")).hasMessageContaining("neither a file nor a function");
+    }
+
+    /// Stacking `d` with the velocity table `table` (written to bad1.txt) fails; the failure to check.
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertStackRefusesTable(Dataset d, String table) throws IOException {
+        Files.writeString(dir.resolve("bad1.txt"), table);
+        return assertThatThrownBy(() -> QcStack.run(d, dir.resolve("x"), dir.resolve("xf"), options("bad1.txt", null, QcStack.Method.MEAN, false),
+                null));
     }
 
     /// The sample of largest |amplitude| within `halfWidth` samples of `at` (`at` or the first
