@@ -36,6 +36,13 @@ class ErrorsTest {
         return Files.readAllBytes(Fixtures.file(rel));
     }
 
+    /// `n` random bytes (the same for the same `seed`).
+    private static byte[] randomBytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new SplittableRandom(seed).nextBytes(b);
+        return b;
+    }
+
     /// segyio's small.sgy with the 16-bit value at the 0-based file offset `at` replaced.
     private static byte[] smallWithShort(int at, int value) throws IOException {
         byte[] b = fixture("segyio/small.sgy");
@@ -106,17 +113,14 @@ class ErrorsTest {
 
     @Test
     void hundredRandomBytes() throws IOException {
-        byte[] junk = new byte[100];
-        new SplittableRandom(1).nextBytes(junk);
-        assertOpenFails(write("junk.sgy", junk))
+        assertOpenFails(write("junk.sgy", randomBytes(100, 1)))
                 .hasMessageContaining("100 bytes")
                 .hasMessageContaining("Seismic Unix");
     }
 
     @Test
     void headerSizedGarbage() throws IOException {
-        byte[] junk = new byte[3600];
-        new SplittableRandom(2).nextBytes(junk);
+        byte[] junk = randomBytes(3600, 2);
         junk[3224] = (byte) 0xAB;   // format code 0xABCD / 0xCDAB: no format in either order
         junk[3225] = (byte) 0xCD;
         junk[3296] = 0;             // and surely no rev 2 byte-order constant
