@@ -25,6 +25,13 @@ final class TestSurvey {
         dataset = survey.writeAndImport(dir.resolve("s.sgy"), dir.resolve("s.ds"), 2);
     }
 
+    /// The dataset's trace count.
+    static long traceCount(Path dataset) {
+        try (Dataset ds = Dataset.open(dataset)) {
+            return ds.traceCount();
+        }
+    }
+
     /// AGC, band-pass, NMO and mute.
     static final String FLOW = "[{\"name\": \"agc\", \"windowMs\": 250},"
             + "{\"name\": \"bandpass\", \"type\": \"ormsby\", \"f1\": 5, \"f2\": 10, \"f3\": 40, \"f4\": 60},"
