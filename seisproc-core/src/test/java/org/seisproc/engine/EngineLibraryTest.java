@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,22 +77,12 @@ class EngineLibraryTest {
 
     @Test
     void anErrorInAWorkerLeavesTheOutputIncomplete() throws Exception {
-        ProcessorSpec dying = new ProcessorSpec("die-on-cdp-5", "test", List.of(), false, () -> new Processor() {
-            @Override
-            public void init(Parameters parameters, ProcessingContext context) {
-            }
-
-            @Override
-            public void process(Gather gather) {
-                if (gather.key()[0] == 5) {
-                    throw new AssertionError("a worker's Error");
-                }
-            }
+        ProcessorSpec dying = FailingStep.failingOn("die-on-cdp-5", 5, () -> {
+            throw new AssertionError("a worker's Error");
         });
         Job base = job("error.ds", "[{\"name\": \"agc\"}]");
         for (String policy : List.of("stop", "continue")) {
-            Job j = new Job(base.input(), base.output(), base.key(), base.sortBy(), policy,
-                    List.of(base.steps().getFirst(), new Job.Step(dying, Parameters.of(dying, Map.of()))));
+            Job j = FailingStep.after(base, policy, dying);
             Engine.Report r = Engine.run(j, new Engine.Options(2, true, false, null, new AtomicBoolean()));
             assertThat(r.complete()).as(policy).isFalse();
             assertThat(r.failures()).as(policy).isNotEmpty();
