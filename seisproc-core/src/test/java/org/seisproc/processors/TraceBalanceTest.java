@@ -11,22 +11,21 @@ import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
 import org.seisproc.ensemble.Gather;
-import org.seisproc.engine.Processor;
 
 class TraceBalanceTest {
-    private static Gather threeTraces() {
+    /// Three traces of 4 samples (the middle one dead) after the balance with `parameters`.
+    private static Gather balanced(String parameters) {
         Gather g = gather(4, 3);
         setTrace(g, 0, new float[] {3, 4, 0, 0});
         setTrace(g, 1, new float[] {0, 0, 0, 0});
         setTrace(g, 2, new float[] {-10, 5, 0, 20});
+        init(TraceBalance.SPEC, parameters, 4, 0.004).process(g);
         return g;
     }
 
     @Test
     void rmsModeGivesEveryTraceUnitRmsAndLeavesDeadTracesZero() {
-        Processor balance = init(TraceBalance.SPEC, "{}", 4, 0.004);
-        Gather g = threeTraces();
-        balance.process(g);
+        Gather g = balanced("{}");
         // rms of (3, 4, 0, 0) = sqrt(25 / 4) = 2.5; rms of (-10, 5, 0, 20) = sqrt(525 / 4)
         assertThat(trace(g, 0)).containsExactly(1.2f, 1.6f, 0f, 0f);
         assertThat(trace(g, 1)).containsOnly(0f);
@@ -37,9 +36,7 @@ class TraceBalanceTest {
 
     @Test
     void peakModeGivesEveryTraceUnitLargestAmplitude() {
-        Processor balance = init(TraceBalance.SPEC, "{'mode': 'peak'}", 4, 0.004);
-        Gather g = threeTraces();
-        balance.process(g);
+        Gather g = balanced("{'mode': 'peak'}");
         assertThat(trace(g, 0)).containsExactly(0.75f, 1f, 0f, 0f);
         assertThat(trace(g, 1)).containsOnly(0f);
         assertThat(trace(g, 2)).containsExactly(-0.5f, 0.25f, 0f, 1f);
