@@ -1,10 +1,9 @@
 package org.seisproc.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.seisproc.processors.TestSteps.assertRefuses;
 import static org.seisproc.processors.TestSteps.gather;
 import static org.seisproc.processors.TestSteps.init;
-import static org.seisproc.processors.TestSteps.parameters;
 import static org.seisproc.processors.TestSteps.problems;
 import static org.seisproc.processors.TestSteps.setTrace;
 import static org.seisproc.processors.TestSteps.trace;
@@ -44,9 +43,8 @@ class TraceBalanceTest {
 
     @Test
     void unknownModeIsRejectedByName() {
-        assertThatThrownBy(() -> TraceBalance.SPEC.factory().get().init(parameters(TraceBalance.SPEC, "{'mode': 'max'}"),
-                TestSteps.context(4, 0.004)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mode").hasMessageContaining("'max'");
+        assertRefuses(TraceBalance.SPEC, "{'mode': 'max'}", 4, 0.004)
+                .hasMessageContaining("mode").hasMessageContaining("'max'");
         assertThat(problems(TraceBalance.SPEC, "{'mode': 1}")).singleElement().asString().contains("'mode' must be a string");
     }
 }
