@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.DatasetFiles;
 import org.seisproc.engine.Engine;
 import org.seisproc.engine.Job;
@@ -16,15 +15,11 @@ import org.seisproc.engine.Job;
 /// The same job on the local engine and on Spark (`local[2]`) writes the same output: equal
 /// sample digests (`seisproc checksum`) and equal raw trace headers, for a processing flow, a
 /// flow ending in a stack and one with header math.
-class SparkRunnerTest {
-    @TempDir
-    static Path dir;
-    static TestSurvey survey;
+class SparkRunnerTest extends OnTestSurvey {
     static SparkSession spark;
 
     @BeforeAll
     static void setUp() {
-        survey = new TestSurvey(dir);
         spark = SparkTestSession.get();
     }
 
