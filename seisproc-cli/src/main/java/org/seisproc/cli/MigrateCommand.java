@@ -35,6 +35,7 @@ final class MigrateCommand extends JobCommand {
     @Override
     int run(PrintWriter out, PrintWriter err) {
         MigrationJob job = MigrationJob.load(jobFile);
+        // workers: --workers, else the job's "workers", else one per core
         if (write.workers.requested == null && job.workers() > 0) {
             write.workers.requested = job.workers();
         }
