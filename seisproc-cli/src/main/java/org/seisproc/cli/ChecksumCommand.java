@@ -30,8 +30,7 @@ final class ChecksumCommand extends CliCommand {
     boolean recompute;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) {
         if (java.nio.file.Files.isDirectory(file)) {
             try (Dataset ds = Dataset.open(file)) {
                 out.printf("%s: dataset, %,d traces x %,d samples (%s store)%n", file, ds.traceCount(), ds.samplesPerTrace(),
@@ -39,7 +38,7 @@ final class ChecksumCommand extends CliCommand {
                 String recorded = DatasetVerifier.recordedSampleDigest(ds);
                 String cached = recorded == null && !recompute ? DatasetVerifier.cachedSampleDigest(ds) : null;
                 if (cached != null) {
-                    err().println("seisproc checksum: note: the digest an earlier 'seisproc checksum' computed and kept in "
+                    err.println("seisproc checksum: note: the digest an earlier 'seisproc checksum' computed and kept in "
                             + DatasetVerifier.DIGEST_CACHE + " (the store's chunk codes are unchanged since); --recompute reads the"
                             + " samples again, 'seisproc verify' checks them against their chunk codes");
                     out.println(cached);
@@ -49,16 +48,16 @@ final class ChecksumCommand extends CliCommand {
                 out.println(digest.sha256());
                 if (!digest.problems().isEmpty()) {
                     for (DatasetVerifier.Problem p : digest.problems()) {
-                        err().println("seisproc checksum: " + file + ": " + p.message());
+                        err.println("seisproc checksum: " + file + ": " + p.message());
                     }
                     return Main.FAILURE;
                 }
                 if (recorded == null) {
-                    err().println("seisproc checksum: note: " + file + " has no recorded digest from its import (an import records one"
+                    err.println("seisproc checksum: note: " + file + " has no recorded digest from its import (an import records one"
                             + " only with --checksum); " + (digest.kept() ? "this one is kept in " + DatasetVerifier.DIGEST_CACHE
                             + " for the next call" : "this one could not be kept (no chunk codes, or the dataset is read-only)"));
                 } else if (!recorded.equals(digest.sha256())) {
-                    err().println("seisproc checksum: " + file + ": damaged: the samples ("
+                    err.println("seisproc checksum: " + file + ": damaged: the samples ("
                             + ds.sampleType().fileName() + ") do not match the digest recorded when the dataset was written ("
                             + recorded + "); 'seisproc verify " + file + "' names the damaged traces");
                     return Main.FAILURE;

@@ -23,8 +23,7 @@ final class DemoCommand extends CliCommand {
     int shots;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) throws IOException {
         Path work = dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir"), "seisproc-demo");
         Files.createDirectories(work);
         Path sgy = work.resolve("demo-survey.sgy");

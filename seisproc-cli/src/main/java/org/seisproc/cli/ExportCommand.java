@@ -8,21 +8,13 @@ import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.Exporter;
 import org.seisproc.segy.SampleFormat;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /// `seisproc export DATASET OUT.sgy [--format F] [--byte-order big|little] [--revision 1|2] [--overwrite]`.
 @Command(name = "export", header = "Exports a dataset to a SEG-Y or SU file (byte-identical to its source by default).", mixinStandardHelpOptions = true,
         description = {"Exports a dataset to SEG-Y (or SU, for *.su). With the defaults an unmodified dataset comes out",
                 "byte-identical to its source. Converting to a format that loses precision warns and says how much."})
-final class ExportCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "DATASET")
-    Path dataset;
-
-    @Parameters(index = "1", paramLabel = "OUT")
-    Path output;
-
+final class ExportCommand extends DatasetToOutputCommand {
     @Option(names = "--format", description = "Sample format code of the output (default: the source's).")
     Integer format;
 
@@ -32,13 +24,8 @@ final class ExportCommand extends CliCommand {
     @Option(names = "--revision", description = "SEG-Y revision of the output, 1 or 2 (default: the source's).")
     Integer revision;
 
-    @Mixin
-    WriteOptions write;
-
     @Override
-    public Integer call() {
-        PrintWriter stdout = out();
-        PrintWriter err = err();
+    int run(PrintWriter stdout, PrintWriter err) {
         SampleFormat f = null;
         if (format != null) {
             f = SampleFormat.ofCodeOrNull(format);

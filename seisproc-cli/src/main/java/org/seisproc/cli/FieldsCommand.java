@@ -16,8 +16,7 @@ final class FieldsCommand extends CliCommand {
     Path headerSpec;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) {
         HeaderLayout layout = headerSpec != null ? UsageException.parsing("--header-spec", () -> HeaderLayout.fromJson(headerSpec)) : HeaderLayout.standard();
         out.printf("%-8s %5s  %-7s  %-32s %s%n", "name", "byte", "type", "long name", "description");
         for (HeaderField f : layout.fields()) {

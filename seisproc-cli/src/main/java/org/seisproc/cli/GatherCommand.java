@@ -25,17 +25,13 @@ import org.seisproc.ensemble.HeaderColumns;
 import org.seisproc.segy.HeaderField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /// `seisproc gather DATASET --key cdp --value 1234 [--key2 offset] [--json | --png FILE]`.
 @Command(name = "gather", header = "Reads one ensemble (gather) of a dataset and summarises or draws it.", mixinStandardHelpOptions = true,
         description = {"Reads one ensemble (gather) through the ensemble index (built on first use) and prints a summary,",
                 "its key values, trace numbers, header values and sample statistics (--json), or draws it (--png)."})
-final class GatherCommand extends CliCommand {
+final class GatherCommand extends DatasetCommand {
     private static final List<String> SHOWN = List.of("fldr", "tracf", "cdp", "offset", "sx", "sy", "gx", "gy", "iline", "xline");
-
-    @Parameters(index = "0", paramLabel = "DATASET")
-    Path dataset;
 
     @Option(names = "--key", required = true, paramLabel = "FIELDS", description = "Ensemble key, as for 'seisproc index'.")
     String key;
@@ -62,8 +58,7 @@ final class GatherCommand extends CliCommand {
     String colormap;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) throws IOException {
         EnsembleKey k = UsageException.parsing("--key", () -> EnsembleKey.parse(key, key2));
         if (values.length != k.size()) {
             throw new UsageException("key " + k.spec() + " needs " + k.size() + " value(s) in --value, got " + values.length);

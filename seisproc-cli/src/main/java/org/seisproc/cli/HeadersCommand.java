@@ -52,14 +52,13 @@ final class HeadersCommand extends CliCommand {
     ReadMixin read;
 
     @Override
-    public Integer call() {
+    int run(PrintWriter out, PrintWriter err) {
         if (csv && json) {
             throw new UsageException("--csv and --json exclude each other");
         }
         if (limit != null && limit < 0) {
             throw new UsageException("--limit must be >= 0 (it is " + limit + ")");
         }
-        PrintWriter out = out();
         TraceRange range = traces != null ? TraceRange.parse(traces) : TraceRange.all();
         if (java.nio.file.Files.isDirectory(file)) {
             return datasetHeaders(out, range);

@@ -34,9 +34,7 @@ final class ImportCommand extends CliCommand {
     ReadMixin read;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         List<Path> inputs = paths.subList(0, paths.size() - 1);
         Path target = paths.getLast();
         int w = write.workers();

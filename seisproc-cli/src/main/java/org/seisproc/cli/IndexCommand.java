@@ -1,7 +1,6 @@
 package org.seisproc.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,17 +11,13 @@ import org.seisproc.ensemble.FoldStats;
 import org.seisproc.ensemble.IndexStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /// `seisproc index DATASET --key cdp [--key2 offset] [--rebuild] [--json]`.
 @Command(name = "index", header = "Builds or shows the ensemble index of a dataset for a key.", mixinStandardHelpOptions = true,
         description = {"Builds (or shows, when it is stored and fresh) the ensemble index of a dataset for a key:",
                 "ensembles, fold min/mean/max, build time. Keys: a header field (cdp), several (gx,gy; iline,xline),",
                 "binned (offset/100). Stored as DATASET/index/<name>.idx + .json."})
-final class IndexCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "DATASET")
-    Path dataset;
-
+final class IndexCommand extends DatasetCommand {
     @Option(names = "--key", required = true, paramLabel = "FIELDS", description = "Ensemble key: cdp, fldr, gx,gy, iline,xline, offset/100 ...")
     String key;
 
@@ -36,8 +31,7 @@ final class IndexCommand extends CliCommand {
     boolean json;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) {
         EnsembleKey k = UsageException.parsing("--key", () -> EnsembleKey.parse(key, key2));
         try (Dataset ds = Dataset.open(dataset)) {
             IndexStatus before = EnsembleIndex.status(ds, k);

@@ -32,8 +32,7 @@ final class InfoCommand extends CliCommand {
     ReadMixin read;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) {
         try (SegyFile f = SegyFile.open(file, read.options())) {
             SegyInfo i = f.info();
             if (json) {

@@ -1,7 +1,6 @@
 package org.seisproc.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.seisproc.migration.BinGrid;
@@ -16,9 +15,7 @@ import org.seisproc.migration.OutputGrid;
 import org.seisproc.migration.PreparedMigration;
 import org.seisproc.migration.SurveyScan;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /// `seisproc migrate JOB.json [--estimate] [--workers N] [--overwrite]`: Kirchhoff prestack time
 /// migration (see docs/migration.md).
@@ -28,24 +25,17 @@ import picocli.CommandLine.Parameters;
                 + "first; refuses an output larger than the disk or the memory budget. Ctrl-C stops cleanly; rerunning resumes from "
                 + "the last finished tile. Workers: --workers, else the job's \"workers\", else one per core. The job file is described "
                 + "in docs/migration.md."})
-final class MigrateCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "JOB.json")
-    Path jobFile;
-
+final class MigrateCommand extends JobCommand {
     @Option(names = "--estimate", description = "Print the survey scan and the memory and time estimate, then stop.")
     boolean estimateOnly;
-
-    @Mixin
-    WriteOptions write;  // --workers: this option, else the job's "workers", else one per core
 
     @Option(names = "--no-resume", description = "Start over even if an interrupted run of this job left its output.")
     boolean noResume;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         MigrationJob job = MigrationJob.load(jobFile);
+        // workers: --workers, else the job's "workers", else one per core
         if (write.workers.requested == null && job.workers() > 0) {
             write.workers.requested = job.workers();
         }

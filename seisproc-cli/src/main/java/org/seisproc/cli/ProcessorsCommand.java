@@ -13,8 +13,7 @@ import picocli.CommandLine.Command;
 final class ProcessorsCommand extends CliCommand {
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) {
         for (ProcessorSpec p : Processors.all()) {
             out.println(p.name() + " - " + p.description());
             for (ParameterSpec a : p.parameters()) {

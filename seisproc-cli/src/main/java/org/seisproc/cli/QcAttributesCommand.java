@@ -19,10 +19,7 @@ import picocli.CommandLine.Parameters;
         description = {"Per-trace attributes: rms, mean and max |a|, dominant frequency, bandwidth, S/N, dead flag, longest",
                 "clipped and constant runs, spikes, correlation with the gather's neighbouring traces. Writes OUT.parquet",
                 "(one row per trace, with header columns), OUT.ensembles.parquet (per ensemble) and OUT.bad.csv."})
-final class QcAttributesCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "DATASET")
-    Path dataset;
-
+final class QcAttributesCommand extends DatasetCommand {
     @Parameters(index = "1", paramLabel = "OUT.parquet")
     Path out;
 
@@ -52,8 +49,7 @@ final class QcAttributesCommand extends CliCommand {
     WorkersOption workers;
 
     @Override
-    public Integer call() {
-        PrintWriter o = out();
+    int run(PrintWriter o, PrintWriter err) {
         AttributeOptions options;
         try {
             options = options();

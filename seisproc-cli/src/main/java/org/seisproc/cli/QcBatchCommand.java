@@ -1,33 +1,23 @@
 package org.seisproc.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 import org.seisproc.qc.BatchQc;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /// `seisproc qc batch JOB.json [--workers N] [--overwrite]`.
 @Command(name = "batch", mixinStandardHelpOptions = true,
         description = {"Applies a processing chain to selected gathers (or lines) and compares: before, after and noise",
                 "(before - after) datasets, before/after/difference stacks (with a 'stack' section), and qc.json with RMS",
                 "before/after/noise, before-after correlation and S/N change per gather and overall. See docs/qc.md."})
-final class QcBatchCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "JOB.json")
-    Path job;
-
-    @Mixin
-    WriteOptions write;
-
+final class QcBatchCommand extends JobCommand {
     @Override
-    public Integer call() {
-        PrintWriter o = out();
+    int run(PrintWriter o, PrintWriter err) {
         int w = write.workers();
         BatchQc.Result r;
         try {
-            r = BatchQc.run(job, w, write.overwrite, null);
+            r = BatchQc.run(jobFile, w, write.overwrite, null);
         } catch (org.seisproc.qc.QcInputException e) {
             throw new UsageException(e.getMessage());
         }

@@ -15,10 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"One self-contained HTML QC report (pictures inline, no network): survey map, fold map, offset histogram",
                 "and rose, shot/receiver RMS maps, average spectrum, brute stack, bad traces, representative gathers."})
-final class QcReportCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "DATASET")
-    Path dataset;
-
+final class QcReportCommand extends DatasetCommand {
     @Parameters(index = "1", paramLabel = "OUT.html")
     Path out;
 
@@ -32,8 +29,7 @@ final class QcReportCommand extends CliCommand {
     Path pictures;
 
     @Override
-    public Integer call() {
-        PrintWriter o = out();
+    int run(PrintWriter o, PrintWriter err) {
         if (attributes != null && !Files.isRegularFile(attributes)) {
             throw new UsageException("--attributes " + attributes + ": no such file");
         }

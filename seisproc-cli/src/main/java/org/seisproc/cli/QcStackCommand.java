@@ -7,21 +7,13 @@ import org.seisproc.dataset.Dataset;
 import org.seisproc.qc.Lines;
 import org.seisproc.qc.QcStack;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /// `seisproc qc stack DATASET OUT --velocity V [--lines …] [--bin cdp|iline,xline] [--method mean|median] …`.
 @Command(name = "stack", mixinStandardHelpOptions = true,
         description = {"NMO-corrected brute stack of the chosen inlines (or all), on the engine, in parallel. Writes the",
                 "stack dataset OUT (one trace per bin, exportable to SEG-Y) and the fold dataset (live traces per sample)."})
-final class QcStackCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "DATASET")
-    Path dataset;
-
-    @Parameters(index = "1", paramLabel = "OUT")
-    Path out;
-
+final class QcStackCommand extends DatasetToOutputCommand {
     @Option(names = "--velocity", required = true, paramLabel = "V", description = {"rms velocity: 2000, '1800+600t', '1.8+0.6t km/s', '6500 ft/s'",
             "(default unit m/s), or a table file whose first line names columns with units:",
             "'cdp time_s vrms_m/s' or 'iline xline time_ms vrms_km/s'."})
@@ -48,12 +40,8 @@ final class QcStackCommand extends CliCommand {
     @Option(names = "--fold-out", paramLabel = "DIR", description = "Fold dataset (default: OUT with .fold before its extension).")
     Path foldOut;
 
-    @Mixin
-    WriteOptions write;
-
     @Override
-    public Integer call() {
-        PrintWriter o = out();
+    int run(PrintWriter o, PrintWriter err) {
         boolean byInline;
         QcStack.Method m;
         boolean sinc;
@@ -72,11 +60,11 @@ final class QcStackCommand extends CliCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        Path fold = foldOut != null ? foldOut : QcStack.defaultFoldPath(out);
+        Path fold = foldOut != null ? foldOut : QcStack.defaultFoldPath(output);
         try (Dataset ds = Dataset.open(dataset)) {
             QcStack.Result r;
             try (Progress p = new Progress("qc stack", ds.traceCount(), "traces", o)) {
-                r = QcStack.run(ds, out, fold, options, p::update);
+                r = QcStack.run(ds, output, fold, options, p::update);
             } catch (org.seisproc.qc.QcInputException e) {
                 throw new UsageException(e.getMessage());
             }

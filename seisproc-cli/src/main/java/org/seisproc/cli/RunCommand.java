@@ -1,7 +1,6 @@
 package org.seisproc.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.seisproc.dataset.Dataset;
@@ -12,21 +11,13 @@ import org.seisproc.engine.PreparedJob;
 import org.seisproc.engine.SharedData;
 import org.seisproc.ensemble.IndexStatus;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /// `seisproc run job.json [--workers N] [--engine local|spark [--master M]]`: runs a processing flow.
 @Command(name = "run", header = "Runs a processing job (JSON) on a dataset into a new dataset.", mixinStandardHelpOptions = true,
         description = {"Runs a processing job (JSON): reads gathers of the input dataset by the job's key, applies the",
                 "processors, writes the output dataset. Ctrl-C stops cleanly; rerunning resumes. 'seisproc processors' lists them."})
-final class RunCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "JOB.json")
-    Path jobFile;
-
-    @Mixin
-    WriteOptions write;
-
+final class RunCommand extends JobCommand {
     @Option(names = "--no-resume", description = "Start over even if an interrupted run of this job left its output.")
     boolean noResume;
 
@@ -38,9 +29,7 @@ final class RunCommand extends CliCommand {
     String master;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         if (!engine.equals("local") && !engine.equals("spark")) {
             throw new UsageException("--engine is local or spark, not '" + engine + "'");
         }

@@ -22,9 +22,8 @@ final class SchemaCommand extends CliCommand {
     ParquetMixin parquet;
 
     @Override
-    public Integer call() {
+    int run(PrintWriter out, PrintWriter err) {
         parquet.apply();
-        PrintWriter out = out();
         Path file = Files.isDirectory(path) ? path.resolve(DatasetFiles.HEADERS_PARQUET) : path;
         ParquetSchema s = ParquetIO.schema(file);
         out.printf("%s: %,d rows in %d row group(s), %d columns%n", file, s.rows(), s.rowGroups(), s.fields().size());

@@ -27,8 +27,7 @@ final class ServeCommand extends CliCommand {
     String host;
 
     @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) throws InterruptedException {
         if (!Files.isDirectory(root)) {
             throw new UsageException("--root " + root + " is not a folder");
         }

@@ -1,43 +1,30 @@
 package org.seisproc.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.ensemble.TraceSorter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /// `seisproc sort DATASET OUT --by cdp,offset [--memory 2g] [--workers N] [--overwrite]`.
 @Command(name = "sort", header = "Re-orders a dataset's traces by header fields into a new dataset.", mixinStandardHelpOptions = true,
         description = {"Physically re-orders a dataset's traces (raw headers and samples) into a new dataset, by header",
                 "fields, most significant first; stable. Out of core within --memory, parallel, atomic."})
-final class SortCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "DATASET")
-    Path dataset;
-
-    @Parameters(index = "1", paramLabel = "OUT")
-    Path output;
-
+final class SortCommand extends DatasetToOutputCommand {
     @Option(names = "--by", required = true, paramLabel = "FIELDS", description = "Sort keys, e.g. cdp,offset or fldr,tracf.")
     String by;
 
     @Option(names = "--memory", defaultValue = "1g", paramLabel = "SIZE", description = "Memory for block buffers: 512m, 2g, ... (default 1g).")
     String memory;
 
-    @Mixin
-    WriteOptions write;
-
     @Override
-    public Integer call() {
-        PrintWriter out = out();
+    int run(PrintWriter out, PrintWriter err) {
         long bytes = parseSize(memory);
         int w = write.workers();
         try (Dataset ds = Dataset.open(dataset);
-             Interrupts interrupts = Interrupts.on("sort", err(), () -> Interrupts.datasetLeft(output,
+             Interrupts interrupts = Interrupts.on("sort", err, () -> Interrupts.datasetLeft(output,
                      "rerun the same command to sort again from the start"))) {
             TraceSorter.Report r;
             try (Progress progress = new Progress("sort", ds.traceCount(), "traces", out, "checksums, header table, sync")) {

@@ -48,7 +48,7 @@ final class SynthCommand extends CliCommand {
     Integer threads;
 
     @Override
-    public Integer call() {
+    int run(PrintWriter w, PrintWriter err) {
         if (channels < 1 || shots < 1 || samples < 1 || dtMicros < 1) {
             throw new UsageException("--shots, --channels, --samples and --dt must be positive");
         }
@@ -91,13 +91,12 @@ final class SynthCommand extends CliCommand {
         SyntheticSurvey survey = new SyntheticSurvey(SurveyGeometry.of(nShots, channels), samples, dtMicros,
                 SampleFormat.ofCode(format), seed);
         long total = survey.geometry().traces();
-        PrintWriter w = out();
         long bytes = 3600 + total * (240 + (long) samples * survey.format().bytes());
         w.printf("synth: %s: %,d shots x %,d channels = %,d traces x %,d samples (%,.1f MB), format %d%n",
                 out, nShots, channels, total, samples, bytes / 1e6, format);
         long t0 = System.nanoTime();
         try (Progress progress = new Progress("synth", total, "traces", w)) {
-            survey.write(out, order, Workers.resolve(threads, "--threads", "synth", err()), progress::update);
+            survey.write(out, order, Workers.resolve(threads, "--threads", "synth", err), progress::update);
         }
         double s = (System.nanoTime() - t0) / 1e9;
         w.printf("synth: wrote %s in %.2f s (%,.0f MB/s); model in %s.model.json%n", out, s, bytes / 1e6 / s, out);

@@ -19,9 +19,7 @@ final class VerifyCommand extends CliCommand {
     Path dataset;
 
     @Override
-    public Integer call() {
-        PrintWriter out = out();
-        PrintWriter err = err();
+    int run(PrintWriter out, PrintWriter err) {
         long start = System.nanoTime();
         try (Dataset ds = Dataset.open(dataset)) {
             DatasetVerifier.Result r = DatasetVerifier.verify(ds);

@@ -38,7 +38,8 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    /// A synthetic survey (`synth` with `synthArgs`) imported as `dir/ds`; returns the dataset's path.
+    /// A synthetic survey (`synth` with `synthArgs`) written to `dir/s.sgy` and imported as `dir/ds`;
+    /// returns the dataset's path.
     static String importedSurvey(Path dir, String... synthArgs) {
         String sgy = dir.resolve("s.sgy").toString();
         String ds = dir.resolve("ds").toString();

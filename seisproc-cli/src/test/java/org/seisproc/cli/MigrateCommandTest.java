@@ -17,17 +17,15 @@ class MigrateCommandTest {
 
     @Test
     void migrateEstimatesRunsAndExports() throws Exception {
-        Path sgy = dir.resolve("s.sgy");
-        assertThat(CliTest.run("synth", sgy.toString(), "--shots", "6", "--channels", "24", "--samples", "100", "--format", "5").code()).isZero();
-        assertThat(CliTest.run("import", sgy.toString(), dir.resolve("s.ds").toString()).code()).isZero();
+        CliTest.importedSurvey(dir, "--shots", "6", "--channels", "24", "--samples", "100", "--format", "5");
         Path bad = dir.resolve("bad.json");
-        Files.writeString(bad, "{\"input\": \"s.ds\", \"velocity\": {\"kind\": \"warp\"}}");
+        Files.writeString(bad, "{\"input\": \"ds\", \"velocity\": {\"kind\": \"warp\"}}");
         CliTest.Result r = CliTest.run("migrate", bad.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("'output'", "velocity.kind");
         Path job = dir.resolve("job.json");
         Files.writeString(job, """
-                {"input": "s.ds", "output": "image.ds",
+                {"input": "ds", "output": "image.ds",
                  "velocity": {"kind": "linear", "v0": 1800, "k": 600},
                  "aperture": {"maxDistanceMeters": 300, "maxAngleDegrees": 60},
                  "execution": {"tileInlines": 2, "tileCrosslines": 16}}""");

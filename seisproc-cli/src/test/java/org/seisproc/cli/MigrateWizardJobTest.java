@@ -25,15 +25,13 @@ class MigrateWizardJobTest {
 
     @Test
     void theWizardsJobFileRunsInTheCliAndGivesTheWebRunsImage() throws Exception {
-        Path sgy = dir.resolve("s.sgy");
-        assertThat(CliTest.run("synth", sgy.toString(), "--shots", "6", "--channels", "24", "--samples", "100", "--format", "5").code()).isZero();
-        assertThat(CliTest.run("import", sgy.toString(), dir.resolve("s.ds").toString()).code()).isZero();
+        CliTest.importedSurvey(dir, "--shots", "6", "--channels", "24", "--samples", "100", "--format", "5");
         ObjectMapper json = new ObjectMapper();
         HttpClient http = HttpClient.newHttpClient();
         try (WebServer server = WebServer.start(ServerOptions.of(dir, "127.0.0.1", 0))) {
             String base = "http://127.0.0.1:" + server.port();
             String job = """
-                    {"name": "wizard.json", "job": {"input": "s.ds", "output": "image.ds",
+                    {"name": "wizard.json", "job": {"input": "ds", "output": "image.ds",
                      "velocity": {"kind": "linear", "v0": 1800, "k": 600},
                      "aperture": {"maxDistanceMeters": 300, "maxAngleDegrees": 60, "taperFraction": 0.1},
                      "offsetClasses": {"preset": "uniform", "count": 2, "maxMeters": 400},

@@ -2,6 +2,7 @@ package org.seisproc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +25,8 @@ class ReliabilityCliTest {
 
     @BeforeAll
     static void fixtures() {
+        dataset = Path.of(CliTest.importedSurvey(tmp, "--shots", "4", "--channels", "24", "--samples", "100"));
         sgy = tmp.resolve("s.sgy");
-        assertThat(CliTest.run("synth", sgy.toString(), "--shots", "4", "--channels", "24", "--samples", "100").code()).isZero();
-        dataset = tmp.resolve("s.ds");
-        assertThat(CliTest.run("import", sgy.toString(), dataset.toString()).code()).isZero();
     }
 
     private static CliTest.Result run(String... args) {
@@ -54,12 +53,7 @@ class ReliabilityCliTest {
         CliTest.Result ok = run("verify", ds.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("ok");
-        try (RandomAccessFile f = new RandomAccessFile(ds.resolve("traces.f32").toFile(), "rw")) {
-            f.seek(1000);
-            int b = f.read();
-            f.seek(1000);
-            f.write(b ^ 1);
-        }
+        flipBits(ds.resolve("traces.f32"), 1000, 1);
         CliTest.Result sum = run("checksum", ds.toString());
         assertThat(sum.code()).isEqualTo(1);
         assertThat(sum.err()).contains("damaged").contains("traces.f32").contains("recorded");
@@ -75,12 +69,7 @@ class ReliabilityCliTest {
         CliTest.Result sum = run("checksum", ds.toString());
         assertThat(sum.code()).isZero();
         assertThat(sum.err()).contains("no recorded digest").contains("--checksum");
-        try (RandomAccessFile f = new RandomAccessFile(ds.resolve("trace-headers.bin").toFile(), "rw")) {
-            f.seek(300);
-            int b = f.read();
-            f.seek(300);
-            f.write(b ^ 4);
-        }
+        flipBits(ds.resolve("trace-headers.bin"), 300, 4);
         CliTest.Result verify = run("verify", ds.toString());
         assertThat(verify.code()).isEqualTo(1);
         assertThat(verify.err()).contains("trace-headers.bin chunk 0");
@@ -182,7 +171,7 @@ class ReliabilityCliTest {
     @Test
     void aDivisionByZeroInAHeaderExpressionNamesTheTraceWithoutResumeAdvice() throws Exception {
         Path job = Files.writeString(tmp.resolve("divide.json"), """
-                { "input": "s.ds", "output": "divided.ds", "key": ["fldr"],
+                { "input": "ds", "output": "divided.ds", "key": ["fldr"],
                   "processors": [ { "name": "header", "set": "cdp", "expression": "gx / 0" } ] }
                 """);
         CliTest.Result r = run("run", job.toString());
@@ -293,6 +282,16 @@ class ReliabilityCliTest {
         Thread.sleep(300);
         assertThat(interrupt(p)).isIn(130, 143);
         assertThat(Files.readString(err)).contains("interrupted;").contains("left incomplete").contains("rerun the same command");
+    }
+
+    /// Damages `file` in place: the byte at `at` XOR `mask`.
+    private static void flipBits(Path file, long at, int mask) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(at);
+            int b = f.read();
+            f.seek(at);
+            f.write(b ^ mask);
+        }
     }
 
     private static boolean uncheck(java.util.concurrent.Callable<Boolean> c) {

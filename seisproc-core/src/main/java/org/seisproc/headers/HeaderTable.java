@@ -83,31 +83,28 @@ public final class HeaderTable {
 
     /// The int32 column `name` (zero-copy).
     public int[] ints(String name) {
-        if (column(name) instanceof Column.Ints c) {
-            return c.values();
-        }
-        throw new IllegalArgumentException("column '" + name + "' is " + column(name).typeName() + ", not int32");
+        return column(name, Column.Ints.class, "int32").values();
     }
 
     public long[] longs(String name) {
-        if (column(name) instanceof Column.Longs c) {
-            return c.values();
-        }
-        throw new IllegalArgumentException("column '" + name + "' is " + column(name).typeName() + ", not int64");
+        return column(name, Column.Longs.class, "int64").values();
     }
 
     public float[] floats(String name) {
-        if (column(name) instanceof Column.Floats c) {
-            return c.values();
-        }
-        throw new IllegalArgumentException("column '" + name + "' is " + column(name).typeName() + ", not float");
+        return column(name, Column.Floats.class, "float").values();
     }
 
     public double[] doubles(String name) {
-        if (column(name) instanceof Column.Doubles c) {
-            return c.values();
+        return column(name, Column.Doubles.class, "double").values();
+    }
+
+    /// The column `name` as the `type` its accessor needs; an error naming the column's real type otherwise.
+    private <C extends Column> C column(String name, Class<C> type, String typeName) {
+        Column c = column(name);
+        if (type.isInstance(c)) {
+            return type.cast(c);
         }
-        throw new IllegalArgumentException("column '" + name + "' is " + column(name).typeName() + ", not double");
+        throw new IllegalArgumentException("column '" + name + "' is " + c.typeName() + ", not " + typeName);
     }
 
     /// The columns `names` only (zero-copy), in that order.

@@ -248,27 +248,26 @@ public record MigrationJob(Path input, Path output, Path gathers, HeaderMapping 
     }
 
     private static double num(JsonNode node, String name, double fallback, List<String> errors) {
-        JsonNode v = node.get(name);
-        if (v == null || v.isNull()) {
-            return fallback;
-        }
-        if (!v.isNumber()) {
-            errors.add("'" + name + "' must be a number, not " + v);
-            return fallback;
-        }
-        return v.asDouble();
+        return value(node, name, fallback, errors, JsonNode::isNumber, JsonNode::asDouble, "a number");
     }
 
     private static boolean bool(JsonNode node, String name, boolean fallback, List<String> errors) {
+        return value(node, name, fallback, errors, JsonNode::isBoolean, JsonNode::asBoolean, "true or false");
+    }
+
+    /// The value of `name`: `fallback` when it is absent or null; when it is not `is`, `fallback`
+    /// and an error saying it must be `what`.
+    private static <T> T value(JsonNode node, String name, T fallback, List<String> errors, java.util.function.Predicate<JsonNode> is,
+            java.util.function.Function<JsonNode, T> as, String what) {
         JsonNode v = node.get(name);
         if (v == null || v.isNull()) {
             return fallback;
         }
-        if (!v.isBoolean()) {
-            errors.add("'" + name + "' must be true or false, not " + v);
+        if (!is.test(v)) {
+            errors.add("'" + name + "' must be " + what + ", not " + v);
             return fallback;
         }
-        return v.asBoolean();
+        return as.apply(v);
     }
 
     private static HeaderMapping headers(JsonNode node, List<String> errors) {

@@ -108,43 +108,38 @@ public enum TraceField {
     UNASSIGNED_1("unass1", 233, INT32, "Unassigned (rev 2: header name, first half)"),
     UNASSIGNED_2("unass2", 237, INT32, "Unassigned (rev 2: header name, second half)");
 
-    private final String shortName;
-    private final int bytePosition;
-    private final HeaderType type;
-    private final String description;
+    /// This constant as a layout entry, made once.
+    private final HeaderField field;
 
     TraceField(String shortName, int bytePosition, HeaderType type, String description) {
-        this.shortName = shortName;
-        this.bytePosition = bytePosition;
-        this.type = type;
-        this.description = description;
+        this.field = new HeaderField(shortName, bytePosition, type, name().toLowerCase(Locale.ROOT), description);
     }
 
     /// Seismic Unix short name (`cdp`, `offset`, ...).
     public String shortName() {
-        return shortName;
+        return field.name();
     }
 
     /// Long name: the constant in lower case (`ensemble_number`, `offset`, ...).
     public String longName() {
-        return name().toLowerCase(Locale.ROOT);
+        return field.longName();
     }
 
     /// 1-based byte position within the 240-byte trace header.
     public int bytePosition() {
-        return bytePosition;
+        return field.bytePosition();
     }
 
     public HeaderType type() {
-        return type;
+        return field.type();
     }
 
     public String description() {
-        return description;
+        return field.description();
     }
 
     /// This field as a layout entry.
     public HeaderField field() {
-        return new HeaderField(shortName, bytePosition, type, longName(), description);
+        return field;
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.seisproc.dataset.Importer;
 import org.seisproc.segy.BinaryField;
 import org.seisproc.segy.BinaryHeader;
 import org.seisproc.segy.FileSpec;
@@ -121,40 +122,46 @@ public record SyntheticSurvey(SurveyGeometry geometry, int samples, int sampleIn
         return (shotY() + Y0) / 2;
     }
 
-    /// Fills the 240-byte header of trace `trace` (shot order) in `header` at offset 0.
-    public void header(long trace, MemorySegment header, ByteOrder order) {
+    /// Where trace `trace` (shot order) was recorded: its shot and channel (0-based) and the
+    /// source and receiver coordinates (m).
+    private record Station(int shot, int channel, double sx, double sy, double gx, double gy) {
+    }
+
+    private Station station(long trace) {
         int shot = (int) (trace / geometry.channels());
         int channel = (int) (trace % geometry.channels());
-        double sx = shotX(shot);
-        double sy = shotY();
-        double gx = groupX(shot, channel);
-        double gy = groupY(channel);
-        double mx = (sx + gx) / 2;
-        double my = (sy + gy) / 2;
+        return new Station(shot, channel, shotX(shot), shotY(), groupX(shot, channel), groupY(channel));
+    }
+
+    /// Fills the 240-byte header of trace `trace` (shot order) in `header` at offset 0.
+    public void header(long trace, MemorySegment header, ByteOrder order) {
+        Station p = station(trace);
+        double mx = (p.sx() + p.gx()) / 2;
+        double my = (p.sy() + p.gy()) / 2;
         int xline = (int) Math.round((mx - minMidX()) / geometry.binX()) + 1;
         int iline = (int) Math.round((my - minMidY()) / geometry.binY()) + 1;
-        double distance = Math.hypot(gx - sx, gy - sy);
-        int offset = (int) Math.round(gx >= sx ? distance : -distance);
+        double distance = Math.hypot(p.gx() - p.sx(), p.gy() - p.sy());
+        int offset = (int) Math.round(p.gx() >= p.sx() ? distance : -distance);
         header.fill((byte) 0);
         set(header, order, TraceField.TRACE_SEQUENCE_LINE, trace + 1);
         set(header, order, TraceField.TRACE_SEQUENCE_FILE, trace + 1);
-        set(header, order, TraceField.FIELD_RECORD, 1001 + shot);
-        set(header, order, TraceField.TRACE_NUMBER_IN_FIELD_RECORD, channel + 1);
-        set(header, order, TraceField.ENERGY_SOURCE_POINT, 101 + shot);
+        set(header, order, TraceField.FIELD_RECORD, 1001 + p.shot());
+        set(header, order, TraceField.TRACE_NUMBER_IN_FIELD_RECORD, p.channel() + 1);
+        set(header, order, TraceField.ENERGY_SOURCE_POINT, 101 + p.shot());
         set(header, order, TraceField.ENSEMBLE_NUMBER, (long) (iline - 1) * crosslines() + xline);
-        set(header, order, TraceField.TRACE_NUMBER_IN_ENSEMBLE, channel + 1);
+        set(header, order, TraceField.TRACE_NUMBER_IN_ENSEMBLE, p.channel() + 1);
         set(header, order, TraceField.TRACE_IDENTIFICATION_CODE, 1);
         set(header, order, TraceField.DATA_USE, 1);
         set(header, order, TraceField.OFFSET, offset);
-        set(header, order, TraceField.RECEIVER_GROUP_ELEVATION, Math.round(elevation(gx)));
-        set(header, order, TraceField.SURFACE_ELEVATION_AT_SOURCE, Math.round(elevation(sx)));
+        set(header, order, TraceField.RECEIVER_GROUP_ELEVATION, Math.round(elevation(p.gx())));
+        set(header, order, TraceField.SURFACE_ELEVATION_AT_SOURCE, Math.round(elevation(p.sx())));
         set(header, order, TraceField.SOURCE_DEPTH, 10);
         set(header, order, TraceField.ELEVATION_SCALAR, 1);
         set(header, order, TraceField.COORDINATE_SCALAR, -100);
-        set(header, order, TraceField.SOURCE_X, Math.round(sx * 100));
-        set(header, order, TraceField.SOURCE_Y, Math.round(sy * 100));
-        set(header, order, TraceField.GROUP_X, Math.round(gx * 100));
-        set(header, order, TraceField.GROUP_Y, Math.round(gy * 100));
+        set(header, order, TraceField.SOURCE_X, Math.round(p.sx() * 100));
+        set(header, order, TraceField.SOURCE_Y, Math.round(p.sy() * 100));
+        set(header, order, TraceField.GROUP_X, Math.round(p.gx() * 100));
+        set(header, order, TraceField.GROUP_Y, Math.round(p.gy() * 100));
         set(header, order, TraceField.COORDINATE_UNITS, 1);
         set(header, order, TraceField.SAMPLE_COUNT, samples);
         set(header, order, TraceField.SAMPLE_INTERVAL, sampleIntervalMicros);
@@ -162,7 +169,7 @@ public record SyntheticSurvey(SurveyGeometry geometry, int samples, int sampleIn
         set(header, order, TraceField.CDP_Y, Math.round(my * 100));
         set(header, order, TraceField.INLINE, iline);
         set(header, order, TraceField.CROSSLINE, xline);
-        set(header, order, TraceField.SHOT_POINT, 101 + shot);
+        set(header, order, TraceField.SHOT_POINT, 101 + p.shot());
     }
 
     private static void set(MemorySegment header, ByteOrder order, TraceField field, long value) {
@@ -176,13 +183,8 @@ public record SyntheticSurvey(SurveyGeometry geometry, int samples, int sampleIn
     /// Fills `out[0..samples)` with trace `trace`'s samples.
     public void samples(long trace, float[] out) {
         java.util.Arrays.fill(out, 0, samples, 0f);
-        int shot = (int) (trace / geometry.channels());
-        int channel = (int) (trace % geometry.channels());
-        double sx = shotX(shot);
-        double sy = shotY();
-        double gx = groupX(shot, channel);
-        double gy = groupY(channel);
-        double x = Math.hypot(gx - sx, gy - sy);
+        Station p = station(trace);
+        double x = Math.hypot(p.gx() - p.sx(), p.gy() - p.sy());
         double dt = sampleIntervalMicros * 1e-6;
         double[] t0 = reflectorTimes();
         double[] amp = reflectorAmplitudes();
@@ -193,8 +195,8 @@ public record SyntheticSurvey(SurveyGeometry geometry, int samples, int sampleIn
         }
         double[] d = diffractor();
         double vd = rmsVelocity(d[2]);
-        double hs = Math.hypot(sx - d[0], sy - d[1]);
-        double hg = Math.hypot(gx - d[0], gy - d[1]);
+        double hs = Math.hypot(p.sx() - d[0], p.sy() - d[1]);
+        double hg = Math.hypot(p.gx() - d[0], p.gy() - d[1]);
         double half = d[2] / 2;
         double td = Math.sqrt(half * half + hs * hs / (vd * vd)) + Math.sqrt(half * half + hg * hg / (vd * vd));
         addRicker(out, td, 0.6 / Math.max(td, 0.1), WAVELET_HZ, dt);
@@ -245,6 +247,15 @@ public record SyntheticSurvey(SurveyGeometry geometry, int samples, int sampleIn
                 .set(BinaryField.MAJOR_REVISION, 1)
                 .set(BinaryField.FIXED_LENGTH_TRACES, 1);
         return FileSpec.segy(TextualHeader.fromLines(lines, TextEncoding.EBCDIC), binary, List.of(), format, samples, 0);
+    }
+
+    /// Writes the survey to `sgy` (big-endian SEG-Y, `threads` writer threads, see [#write]) and
+    /// imports that file into the dataset directory `dataset` with the importer's defaults: the
+    /// dataset the tests, benchmarks and examples start from. Returns `dataset`.
+    public Path writeAndImport(Path sgy, Path dataset, int threads) {
+        write(sgy, ByteOrder.BIG_ENDIAN, threads, null);
+        Importer.run(List.of(sgy), dataset, Importer.Options.defaults());
+        return dataset;
     }
 
     /// Writes the survey to `out` (atomically) and the model to `out` + `.model.json`, using

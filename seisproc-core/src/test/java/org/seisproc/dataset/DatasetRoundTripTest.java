@@ -31,6 +31,13 @@ class DatasetRoundTripTest {
     @TempDir
     Path tmp;
 
+    /// `source` imported as `tmp/name` with the default options.
+    private Path imported(Path source, String name) {
+        Path ds = tmp.resolve(name);
+        Importer.run(List.of(source), ds, Importer.Options.defaults());
+        return ds;
+    }
+
     @TestFactory
     Stream<DynamicTest> everyReadableFixtureRoundTripsByteForByte() {
         return Fixtures.entries().stream()
@@ -59,8 +66,7 @@ class DatasetRoundTripTest {
     @Test
     void int32SourcesAreStoredAsFloat64AndStayExact() throws Exception {
         Path source = Fixtures.file("segyio/multiformats/Format2msb.sgy");
-        Path ds = tmp.resolve("f2.ds");
-        Importer.run(List.of(source), ds, Importer.Options.defaults());
+        Path ds = imported(source, "f2.ds");
         try (Dataset d = Dataset.open(ds); SegyFile f = SegyFile.open(source)) {
             assertThat(d.sampleType()).isEqualTo(SampleType.FLOAT64);
             double[] a = new double[f.samplesPerTrace()];
@@ -76,8 +82,7 @@ class DatasetRoundTripTest {
     @Test
     void convertingFormatAndByteOrderKeepsValuesAndHeaders() throws Exception {
         Path source = Fixtures.file("segyio/small.sgy");
-        Path ds = tmp.resolve("small.ds");
-        Importer.run(List.of(source), ds, Importer.Options.defaults());
+        Path ds = imported(source, "small.ds");
         Path out = tmp.resolve("small-le-f5.sgy");
         try (Dataset d = Dataset.open(ds)) {
             Exporter.Report r = Exporter.run(d, out, Exporter.Options.defaults().withFormat(SampleFormat.IEEE_FLOAT32)
@@ -101,10 +106,8 @@ class DatasetRoundTripTest {
 
     @Test
     void lossyConversionSaysHowMuchWasLost() throws Exception {
-        Path sgy = tmp.resolve("s.sgy");
-        new SyntheticSurvey(SurveyGeometry.of(2, 24), 300, 2000, SampleFormat.IEEE_FLOAT32, 3).write(sgy, ByteOrder.BIG_ENDIAN, 2, null);
-        Path ds = tmp.resolve("s.ds");
-        Importer.run(List.of(sgy), ds, Importer.Options.defaults());
+        Path ds = new SyntheticSurvey(SurveyGeometry.of(2, 24), 300, 2000, SampleFormat.IEEE_FLOAT32, 3)
+                .writeAndImport(tmp.resolve("s.sgy"), tmp.resolve("s.ds"), 2);
         try (Dataset d = Dataset.open(ds)) {
             Exporter.Report r = Exporter.run(d, tmp.resolve("s16.sgy"), Exporter.Options.defaults().withFormat(SampleFormat.INT16));
             assertThat(r.lossChecked()).isTrue();
@@ -141,8 +144,7 @@ class DatasetRoundTripTest {
     @Test
     void aProcessedDatasetExportsItsOwnSamplesAndHeaders() throws Exception {
         Path source = Fixtures.file("segyio/small.sgy");
-        Path ds = tmp.resolve("in.ds");
-        Importer.run(List.of(source), ds, Importer.Options.defaults());
+        Path ds = imported(source, "in.ds");
         Path processed = tmp.resolve("processed.ds");
         try (Dataset in = Dataset.open(ds); DatasetWriter w = DatasetWriter.derive(in, processed, "scale x2, cdp + 1000", false)) {
             float[] buf = new float[in.samplesPerTrace()];

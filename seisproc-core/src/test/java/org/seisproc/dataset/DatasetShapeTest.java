@@ -32,10 +32,7 @@ class DatasetShapeTest {
     static void makeSource() {
         SyntheticSurvey survey = new SyntheticSurvey(new SurveyGeometry(4, 1, 24, 25, 200, 25), 400, 4000,
                 SampleFormat.IBM_FLOAT32, 3);
-        Path sgy = dir.resolve("s.sgy");
-        survey.write(sgy, ByteOrder.BIG_ENDIAN, 1, null);
-        source = dir.resolve("s.ds");
-        Importer.run(List.of(sgy), source, Importer.Options.defaults());
+        source = survey.writeAndImport(dir.resolve("s.sgy"), dir.resolve("s.ds"), 1);
     }
 
     /// Writes 7 traces of 150 samples at 8 ms, trace i with cdp 1000 + i, inline 10, crossline 20 + i,

@@ -2,7 +2,6 @@ package org.seisproc.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,10 +26,7 @@ class DatasetWriterTest {
     @BeforeAll
     static void makeSource() {
         SyntheticSurvey survey = new SyntheticSurvey(new SurveyGeometry(6, 1, 24, 25, 200, 25), 100, 4000, SampleFormat.IEEE_FLOAT32, 3);
-        Path sgy = dir.resolve("s.sgy");
-        survey.write(sgy, ByteOrder.BIG_ENDIAN, 1, null);
-        source = dir.resolve("s.ds");
-        Importer.run(List.of(sgy), source, Importer.Options.defaults());
+        source = survey.writeAndImport(dir.resolve("s.sgy"), dir.resolve("s.ds"), 1);
     }
 
     @Test

@@ -3,10 +3,8 @@ package org.seisproc.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +20,8 @@ class ExportSafetyTest {
     Path tmp;
 
     private Path dataset() {
-        Path sgy = tmp.resolve("in.sgy");
-        new SyntheticSurvey(SurveyGeometry.of(1, 24), 50, 2000, SampleFormat.IBM_FLOAT32, 1).write(sgy, ByteOrder.BIG_ENDIAN, 1, null);
-        Path ds = tmp.resolve("in.ds");
-        Importer.run(List.of(sgy), ds, Importer.Options.defaults());
+        Path ds = new SyntheticSurvey(SurveyGeometry.of(1, 24), 50, 2000, SampleFormat.IBM_FLOAT32, 1)
+                .writeAndImport(tmp.resolve("in.sgy"), tmp.resolve("in.ds"), 1);
         return ds;
     }
 

@@ -35,6 +35,13 @@ class WriterSafetyTest {
         return sgy;
     }
 
+    /// `sgy` imported as `tmp/ds` with the default options.
+    private Path imported(Path sgy) {
+        Path ds = tmp.resolve("ds");
+        Importer.run(List.of(sgy), ds, Importer.Options.defaults());
+        return ds;
+    }
+
     private static Process child(Class<?> main, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
@@ -111,8 +118,7 @@ class WriterSafetyTest {
     @Test
     void derivedDatasetsSortsAndExportsTakeTheLockToo() throws Exception {
         Path sgy = survey("a.sgy", 2, 1);
-        Path ds = tmp.resolve("ds");
-        Importer.run(List.of(sgy), ds, Importer.Options.defaults());
+        Path ds = imported(sgy);
         Path out = tmp.resolve("out.ds");
         try (Dataset in = Dataset.open(ds); DatasetWriter first = DatasetWriter.derive(in, out, "first", false)) {
             // a second writer of any kind (a run, a sort, a QC or web job: all write through DatasetWriter) refuses at once
@@ -156,8 +162,7 @@ class WriterSafetyTest {
     void aFailedOverwriteLeavesTheOldDatasetWhole() throws Exception {
         Path old = survey("old.sgy", 2, 1);
         Path replacement = survey("new.sgy", 3, 2);
-        Path ds = tmp.resolve("ds");
-        Importer.run(List.of(old), ds, Importer.Options.defaults());
+        Path ds = imported(old);
         System.setProperty(TargetDir.FREE_BYTES_PROPERTY, "1000");
         try {
             assertThatThrownBy(() -> Importer.run(List.of(replacement), ds, Importer.Options.defaults().withOverwrite(true)))
@@ -178,8 +183,7 @@ class WriterSafetyTest {
     void aKilledOverwriteLeavesTheOldDatasetWhole() throws Exception {
         Path old = survey("old.sgy", 2, 1);
         Path replacement = survey("new.sgy", 60, 2);
-        Path ds = tmp.resolve("ds");
-        Importer.run(List.of(old), ds, Importer.Options.defaults());
+        Path ds = imported(old);
         Process child = child(SlowImportMain.class, replacement.toString(), ds.toString(), "overwrite");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream()))) {
             assertThat(out.readLine()).startsWith("progress");
@@ -195,8 +199,7 @@ class WriterSafetyTest {
     void aSwapCutBetweenItsTwoRenamesIsFinishedByTheNextOpen() throws Exception {
         Path old = survey("old.sgy", 2, 1);
         Path replacement = survey("new.sgy", 3, 2);
-        Path ds = tmp.resolve("ds");
-        Importer.run(List.of(old), ds, Importer.Options.defaults());
+        Path ds = imported(old);
         Importer.run(List.of(replacement), tmp.resolve("built"), Importer.Options.defaults());
         // the state a crash between the renames leaves: the old dataset aside, the new one complete beside
         Files.move(ds, tmp.resolve(".ds.old-1"));

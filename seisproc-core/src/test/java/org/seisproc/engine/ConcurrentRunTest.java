@@ -3,9 +3,7 @@ package org.seisproc.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetException;
-import org.seisproc.dataset.Importer;
 import org.seisproc.segy.SampleFormat;
 import org.seisproc.synth.SurveyGeometry;
 import org.seisproc.synth.SyntheticSurvey;
@@ -29,10 +26,8 @@ class ConcurrentRunTest {
 
     @Test
     void aSecondRunIntoTheSameOutputRefusesWhileTheFirstRuns() throws Exception {
-        Path sgy = dir.resolve("s.sgy");
-        new SyntheticSurvey(SurveyGeometry.of(8, 48), 200, 2000, SampleFormat.IEEE_FLOAT32, 1).write(sgy, ByteOrder.BIG_ENDIAN, 1, null);
-        Path ds = dir.resolve("s.ds");
-        Importer.run(List.of(sgy), ds, Importer.Options.defaults());
+        Path ds = new SyntheticSurvey(SurveyGeometry.of(8, 48), 200, 2000, SampleFormat.IEEE_FLOAT32, 1)
+                .writeAndImport(dir.resolve("s.sgy"), dir.resolve("s.ds"), 1);
         Job job = Job.parse(new ObjectMapper().readTree("{\"input\": \"s.ds\", \"output\": \"out.ds\", \"key\": [\"fldr\"],"
                 + " \"processors\": [{\"name\": \"agc\", \"windowMs\": 100}]}"), dir, dir.resolve("job.json"));
         CountDownLatch started = new CountDownLatch(1);

@@ -4,11 +4,9 @@ import org.seisproc.ensemble.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetException;
 import org.seisproc.dataset.DatasetFiles;
-import org.seisproc.dataset.Importer;
 import org.seisproc.ensemble.EnsembleKey;
 import org.seisproc.segy.SampleFormat;
 import org.seisproc.synth.SurveyGeometry;
@@ -40,10 +37,7 @@ class EngineLibraryTest {
     static void makeSurvey() {
         SyntheticSurvey survey = new SyntheticSurvey(new SurveyGeometry(12, 1, 48, 25, 200, 25), 400, 4000,
                 SampleFormat.IEEE_FLOAT32, 5);
-        Path sgy = dir.resolve("s.sgy");
-        survey.write(sgy, ByteOrder.BIG_ENDIAN, 2, null);
-        dataset = dir.resolve("s.ds");
-        Importer.run(List.of(sgy), dataset, Importer.Options.defaults());
+        dataset = survey.writeAndImport(dir.resolve("s.sgy"), dir.resolve("s.ds"), 2);
     }
 
     static Job job(String output, String processors) throws Exception {
@@ -83,22 +77,12 @@ class EngineLibraryTest {
 
     @Test
     void anErrorInAWorkerLeavesTheOutputIncomplete() throws Exception {
-        ProcessorSpec dying = new ProcessorSpec("die-on-cdp-5", "test", List.of(), false, () -> new Processor() {
-            @Override
-            public void init(Parameters parameters, ProcessingContext context) {
-            }
-
-            @Override
-            public void process(Gather gather) {
-                if (gather.key()[0] == 5) {
-                    throw new AssertionError("a worker's Error");
-                }
-            }
+        ProcessorSpec dying = FailingStep.failingOn("die-on-cdp-5", 5, () -> {
+            throw new AssertionError("a worker's Error");
         });
         Job base = job("error.ds", "[{\"name\": \"agc\"}]");
         for (String policy : List.of("stop", "continue")) {
-            Job j = new Job(base.input(), base.output(), base.key(), base.sortBy(), policy,
-                    List.of(base.steps().getFirst(), new Job.Step(dying, Parameters.of(dying, Map.of()))));
+            Job j = FailingStep.after(base, policy, dying);
             Engine.Report r = Engine.run(j, new Engine.Options(2, true, false, null, new AtomicBoolean()));
             assertThat(r.complete()).as(policy).isFalse();
             assertThat(r.failures()).as(policy).isNotEmpty();

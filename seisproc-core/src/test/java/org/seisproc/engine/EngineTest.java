@@ -1,13 +1,10 @@
 package org.seisproc.engine;
 
-import org.seisproc.ensemble.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetFiles;
-import org.seisproc.dataset.Importer;
 import org.seisproc.processors.Processors;
 import org.seisproc.segy.HeaderLayout;
 import org.seisproc.segy.SampleFormat;
@@ -35,10 +31,7 @@ class EngineTest {
     @BeforeAll
     static void makeSurvey() {
         survey = new SyntheticSurvey(new SurveyGeometry(40, 1, 96, 25, 200, 25), 750, 4000, SampleFormat.IEEE_FLOAT32, 11);
-        Path sgy = dir.resolve("s.sgy");
-        survey.write(sgy, ByteOrder.BIG_ENDIAN, 2, null);
-        dataset = dir.resolve("s.ds");
-        Importer.run(List.of(sgy), dataset, Importer.Options.defaults());
+        dataset = survey.writeAndImport(dir.resolve("s.sgy"), dir.resolve("s.ds"), 2);
     }
 
     private static Job job(String output, String processors) throws Exception {
@@ -148,22 +141,12 @@ class EngineTest {
 
     @Test
     void aFailingEnsembleIsReportedWithItsKeyAndThePolicyIsFollowed() throws Exception {
-        ProcessorSpec failing = new ProcessorSpec("fail-on-cdp-5", "test", List.of(), false, () -> new Processor() {
-            @Override
-            public void init(Parameters parameters, ProcessingContext context) {
-            }
-
-            @Override
-            public void process(Gather gather) {
-                if (gather.key()[0] == 5) {
-                    throw new IllegalStateException("bad gather");
-                }
-            }
+        ProcessorSpec failing = FailingStep.failingOn("fail-on-cdp-5", 5, () -> {
+            throw new IllegalStateException("bad gather");
         });
         for (String policy : List.of("stop", "continue")) {
             Job base = job("fail-" + policy + ".ds", "[{\"name\": \"agc\"}]");
-            Job job = new Job(base.input(), base.output(), base.key(), base.sortBy(), policy,
-                    List.of(base.steps().get(0), new Job.Step(failing, Parameters.of(failing, Map.of()))));
+            Job job = FailingStep.after(base, policy, failing);
             try (Dataset in = Dataset.open(dataset)) {
                 EnsemblePlan plan = TestPlans.byKey(in, "cdp", "offset");
                 Engine.Report r = Engine.run(PreparedJob.of(job, in, plan), Engine.Options.defaults().withWorkers(2));

@@ -1,12 +1,10 @@
 package org.seisproc.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.seisproc.processors.TestSteps.context;
+import static org.seisproc.processors.TestSteps.assertRefuses;
 import static org.seisproc.processors.TestSteps.gather;
 import static org.seisproc.processors.TestSteps.init;
-import static org.seisproc.processors.TestSteps.parameters;
 import static org.seisproc.processors.TestSteps.problems;
 import static org.seisproc.processors.TestSteps.trace;
 
@@ -86,9 +84,9 @@ class BandpassProcessorTest {
 
     @Test
     void badTypeAndOrderAreRejectedByName() {
-        assertThatThrownBy(() -> initWith("{'type': 'chebyshev'}")).isInstanceOf(IllegalArgumentException.class)
+        assertRefuses(BandpassProcessor.SPEC, "{'type': 'chebyshev'}", N1, DT)
                 .hasMessageContaining("type").hasMessageContaining("'chebyshev'");
-        assertThatThrownBy(() -> initWith("{'type': 'butterworth', 'order': 0}")).isInstanceOf(IllegalArgumentException.class)
+        assertRefuses(BandpassProcessor.SPEC, "{'type': 'butterworth', 'order': 0}", N1, DT)
                 .hasMessageContaining("order");
         assertThat(problems(BandpassProcessor.SPEC, "{'order': 2.5}")).singleElement().asString()
                 .contains("'order' must be a whole number");
@@ -96,7 +94,4 @@ class BandpassProcessorTest {
                 .contains("'f3' must be a number (Hz)");
     }
 
-    private static void initWith(String json) {
-        BandpassProcessor.SPEC.factory().get().init(parameters(BandpassProcessor.SPEC, json), context(N1, DT));
-    }
 }

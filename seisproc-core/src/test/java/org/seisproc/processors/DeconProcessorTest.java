@@ -1,12 +1,10 @@
 package org.seisproc.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.seisproc.processors.TestSteps.context;
+import static org.seisproc.processors.TestSteps.assertRefuses;
 import static org.seisproc.processors.TestSteps.gather;
 import static org.seisproc.processors.TestSteps.init;
-import static org.seisproc.processors.TestSteps.parameters;
 import static org.seisproc.processors.TestSteps.problems;
 import static org.seisproc.processors.TestSteps.setTrace;
 import static org.seisproc.processors.TestSteps.trace;
@@ -90,15 +88,12 @@ class DeconProcessorTest {
     void badLengthsAndPrewhiteningAreRejectedByName() {
         assertThat(problems(DeconProcessor.SPEC, "{'operatorMs': '120'}")).singleElement().asString()
                 .contains("'operatorMs' must be a number (ms)");
-        assertThatThrownBy(() -> initWith("{'operatorMs': 0}")).isInstanceOf(IllegalArgumentException.class)
+        assertRefuses(DeconProcessor.SPEC, "{'operatorMs': 0}", N1, DT)
                 .hasMessageContaining("operatorMs");
-        assertThatThrownBy(() -> initWith("{'gapMs': -8}")).isInstanceOf(IllegalArgumentException.class)
+        assertRefuses(DeconProcessor.SPEC, "{'gapMs': -8}", N1, DT)
                 .hasMessageContaining("gapMs");
-        assertThatThrownBy(() -> initWith("{'prewhiteningPercent': -1}")).isInstanceOf(IllegalArgumentException.class)
+        assertRefuses(DeconProcessor.SPEC, "{'prewhiteningPercent': -1}", N1, DT)
                 .hasMessageContaining("prewhiteningPercent");
     }
 
-    private static void initWith(String json) {
-        DeconProcessor.SPEC.factory().get().init(parameters(DeconProcessor.SPEC, json), context(N1, DT));
-    }
 }

@@ -1,11 +1,9 @@
 package org.seisproc.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.seisproc.processors.TestSteps.context;
+import static org.seisproc.processors.TestSteps.assertRefuses;
 import static org.seisproc.processors.TestSteps.gather;
 import static org.seisproc.processors.TestSteps.init;
-import static org.seisproc.processors.TestSteps.parameters;
 import static org.seisproc.processors.TestSteps.trace;
 
 import org.junit.jupiter.api.Test;
@@ -96,15 +94,12 @@ class FkProcessorTest {
 
     @Test
     void velocitiesAndSpacingAreCheckedByName() {
-        assertThatThrownBy(() -> initWith("{'vReject': 1200, 'vPass': 800}")).isInstanceOf(IllegalArgumentException.class)
+        assertRefuses(FkProcessor.SPEC, "{'vReject': 1200, 'vPass': 800}", N1, DT)
                 .hasMessageContaining("vReject").hasMessageContaining("vPass");
-        assertThatThrownBy(() -> initWith("{'vReject': -1}")).isInstanceOf(IllegalArgumentException.class)
+        assertRefuses(FkProcessor.SPEC, "{'vReject': -1}", N1, DT)
                 .hasMessageContaining("vReject");
-        assertThatThrownBy(() -> initWith("{'traceSpacing': 0}")).isInstanceOf(IllegalArgumentException.class)
+        assertRefuses(FkProcessor.SPEC, "{'traceSpacing': 0}", N1, DT)
                 .hasMessageContaining("traceSpacing");
     }
 
-    private static void initWith(String json) {
-        FkProcessor.SPEC.factory().get().init(parameters(FkProcessor.SPEC, json), context(N1, DT));
-    }
 }

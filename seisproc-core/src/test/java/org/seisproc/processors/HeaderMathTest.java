@@ -2,11 +2,10 @@ package org.seisproc.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.seisproc.processors.TestSteps.context;
+import static org.seisproc.processors.TestSteps.assertRefuses;
 import static org.seisproc.processors.TestSteps.gather;
 import static org.seisproc.processors.TestSteps.header;
 import static org.seisproc.processors.TestSteps.init;
-import static org.seisproc.processors.TestSteps.parameters;
 import static org.seisproc.processors.TestSteps.problems;
 import static org.seisproc.processors.TestSteps.setHeader;
 
@@ -73,13 +72,10 @@ class HeaderMathTest {
         assertThat(problems(HeaderMath.SPEC, "{'set': 'offset'}")).singleElement().asString().contains("'expression' is required");
         assertThat(problems(HeaderMath.SPEC, "{'set': 37, 'expression': 'sx'}")).singleElement().asString()
                 .contains("'set' must be a string");
-        assertThatThrownBy(() -> initWith("{'set': 'ofset', 'expression': 'sx'}")).isInstanceOf(IllegalArgumentException.class)
+        assertRefuses(HeaderMath.SPEC, "{'set': 'ofset', 'expression': 'sx'}", 1, 0.004)
                 .hasMessageContaining("'set'").hasMessageContaining("unknown header field 'ofset'");
-        assertThatThrownBy(() -> initWith("{'set': 'offset', 'expression': 'gx - '}")).isInstanceOf(IllegalArgumentException.class)
+        assertRefuses(HeaderMath.SPEC, "{'set': 'offset', 'expression': 'gx - '}", 1, 0.004)
                 .hasMessageContaining("'expression'").hasMessageContaining("ends too early");
     }
 
-    private static void initWith(String json) {
-        HeaderMath.SPEC.factory().get().init(parameters(HeaderMath.SPEC, json), context(1, 0.004));
-    }
 }

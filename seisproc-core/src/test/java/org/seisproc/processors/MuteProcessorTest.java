@@ -1,12 +1,10 @@
 package org.seisproc.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.seisproc.processors.TestSteps.context;
+import static org.seisproc.processors.TestSteps.assertRefuses;
 import static org.seisproc.processors.TestSteps.gather;
 import static org.seisproc.processors.TestSteps.init;
-import static org.seisproc.processors.TestSteps.parameters;
 import static org.seisproc.processors.TestSteps.problems;
 import static org.seisproc.processors.TestSteps.setHeader;
 import static org.seisproc.processors.TestSteps.trace;
@@ -93,19 +91,16 @@ class MuteProcessorTest {
         assertThat(problems(MuteProcessor.SPEC, "{'timesMs': [100]}")).singleElement().asString().contains("'offsets' is required");
         assertThat(problems(MuteProcessor.SPEC, "{'offsets': [0], 'timesMs': 100}")).singleElement().asString()
                 .contains("'timesMs' must be a list of numbers (ms)");
-        assertThatThrownBy(() -> initWith("{'offsets': [0, 1000], 'timesMs': [100]}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offsets").hasMessageContaining("timesMs");
-        assertThatThrownBy(() -> initWith("{'offsets': [], 'timesMs': []}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offsets").hasMessageContaining("timesMs");
-        assertThatThrownBy(() -> initWith("{'offsets': [1000, 0], 'timesMs': [300, 100]}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offsets").hasMessageContaining("increase");
-        assertThatThrownBy(() -> initWith("{'side': 'left', " + TABLE + "}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("side").hasMessageContaining("'left'");
-        assertThatThrownBy(() -> initWith("{" + TABLE + ", 'taperMs': -20}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taperMs");
+        assertRefuses(MuteProcessor.SPEC, "{'offsets': [0, 1000], 'timesMs': [100]}", N1, DT)
+                .hasMessageContaining("offsets").hasMessageContaining("timesMs");
+        assertRefuses(MuteProcessor.SPEC, "{'offsets': [], 'timesMs': []}", N1, DT)
+                .hasMessageContaining("offsets").hasMessageContaining("timesMs");
+        assertRefuses(MuteProcessor.SPEC, "{'offsets': [1000, 0], 'timesMs': [300, 100]}", N1, DT)
+                .hasMessageContaining("offsets").hasMessageContaining("increase");
+        assertRefuses(MuteProcessor.SPEC, "{'side': 'left', " + TABLE + "}", N1, DT)
+                .hasMessageContaining("side").hasMessageContaining("'left'");
+        assertRefuses(MuteProcessor.SPEC, "{" + TABLE + ", 'taperMs': -20}", N1, DT)
+                .hasMessageContaining("taperMs");
     }
 
-    private static void initWith(String json) {
-        MuteProcessor.SPEC.factory().get().init(parameters(MuteProcessor.SPEC, json), context(N1, DT));
-    }
 }

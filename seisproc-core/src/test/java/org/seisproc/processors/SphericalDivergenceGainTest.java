@@ -1,12 +1,10 @@
 package org.seisproc.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.seisproc.processors.TestSteps.context;
+import static org.seisproc.processors.TestSteps.assertRefuses;
 import static org.seisproc.processors.TestSteps.gather;
 import static org.seisproc.processors.TestSteps.init;
-import static org.seisproc.processors.TestSteps.parameters;
 import static org.seisproc.processors.TestSteps.problems;
 import static org.seisproc.processors.TestSteps.trace;
 
@@ -52,15 +50,12 @@ class SphericalDivergenceGainTest {
                 .contains("'times' is required");
         assertThat(problems(SphericalDivergenceGain.SPEC, "{'times': 0, 'velocities': [2000]}")).singleElement().asString()
                 .contains("'times' must be a list of numbers");
-        assertThatThrownBy(() -> initWith("{'times': [0, 1], 'velocities': [2000]}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("times").hasMessageContaining("velocities");
-        assertThatThrownBy(() -> initWith("{'times': [0, 1], 'velocities': [2000, 0]}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("velocities must be positive");
-        assertThatThrownBy(() -> initWith("{'times': [0, 1, 1], 'velocities': [2000, 2100, 2200]}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("times");
+        assertRefuses(SphericalDivergenceGain.SPEC, "{'times': [0, 1], 'velocities': [2000]}", N1, DT)
+                .hasMessageContaining("times").hasMessageContaining("velocities");
+        assertRefuses(SphericalDivergenceGain.SPEC, "{'times': [0, 1], 'velocities': [2000, 0]}", N1, DT)
+                .hasMessageContaining("velocities must be positive");
+        assertRefuses(SphericalDivergenceGain.SPEC, "{'times': [0, 1, 1], 'velocities': [2000, 2100, 2200]}", N1, DT)
+                .hasMessageContaining("times");
     }
 
-    private static void initWith(String json) {
-        SphericalDivergenceGain.SPEC.factory().get().init(parameters(SphericalDivergenceGain.SPEC, json), context(N1, DT));
-    }
 }

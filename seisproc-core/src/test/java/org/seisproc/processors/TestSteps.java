@@ -63,6 +63,13 @@ final class TestSteps {
         return p;
     }
 
+    /// Asserts that `spec`'s processor refuses `json` as it is initialised for `n1` samples `dt` s
+    /// apart (an IllegalArgumentException); the exception, to check its message.
+    static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertRefuses(ProcessorSpec spec, String json, int n1,
+            double dt) {
+        return org.assertj.core.api.Assertions.assertThatThrownBy(() -> init(spec, json, n1, dt)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /// A zeroed gather (fresh buffers: samples and headers all zero) of `n2` traces of `n1`
     /// samples with big-endian 240-byte headers.
     static Gather gather(int n1, int n2) {

@@ -32,25 +32,21 @@ class TpowGainTest {
 
     @Test
     void defaultPowerIsTwoAndZeroPowerChangesNothing() {
-        Processor square = init(TpowGain.SPEC, "{}", 5, DT);
-        Gather g = gather(5, 1);
-        java.util.Arrays.fill(g.samples(), 0, 5, 4f);
-        square.process(g);
-        assertThat(trace(g, 0)).containsExactly(0f, 0.25f, 1f, 2.25f, 4f);
-
-        Processor none = init(TpowGain.SPEC, "{'power': 0}", 5, DT);
-        java.util.Arrays.fill(g.samples(), 0, 5, 4f);
-        none.process(g);
-        assertThat(trace(g, 0)).containsOnly(4f);
+        assertThat(gained("{}", 5, 4f)).containsExactly(0f, 0.25f, 1f, 2.25f, 4f);
+        assertThat(gained("{'power': 0}", 5, 4f)).containsOnly(4f);
     }
 
     @Test
     void negativePowerDividesAndZeroesTimeZero() {
-        Processor inverse = init(TpowGain.SPEC, "{'power': -1}", 3, DT);
-        Gather g = gather(3, 1);
-        java.util.Arrays.fill(g.samples(), 0, 3, 1f);
-        inverse.process(g);
-        assertThat(trace(g, 0)).containsExactly(0f, 4f, 2f);
+        assertThat(gained("{'power': -1}", 3, 1f)).containsExactly(0f, 4f, 2f);
+    }
+
+    /// One trace of `n` samples equal to `value` after the gain with `parameters`.
+    private static float[] gained(String parameters, int n, float value) {
+        Gather g = gather(n, 1);
+        java.util.Arrays.fill(g.samples(), 0, n, value);
+        init(TpowGain.SPEC, parameters, n, DT).process(g);
+        return trace(g, 0);
     }
 
     @Test

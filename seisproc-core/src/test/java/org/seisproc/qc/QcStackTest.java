@@ -3,9 +3,11 @@ package org.seisproc.qc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,12 +66,7 @@ class QcStackTest {
                 }
                 for (int r = 0; r < t0.length; r++) {
                     int at = (int) Math.round(t0[r] / dt);
-                    int best = at;
-                    for (int i = at - 6; i <= at + 6; i++) {
-                        if (Math.abs(tr[i]) > Math.abs(tr[best])) {
-                            best = i;
-                        }
-                    }
+                    int best = peakNear(i -> tr[i], at, 6);
                     if (Math.abs(best - at) <= 1 && Math.signum(tr[best]) == Math.signum(amp[r])) {
                         good[r]++;
                     }
@@ -79,12 +76,7 @@ class QcStackTest {
             assertThat(bins).isGreaterThan(20);
             for (int r = 0; r < t0.length; r++) {
                 int at = (int) Math.round(t0[r] / dt);
-                int best = at;
-                for (int i = at - 10; i <= at + 10; i++) {
-                    if (Math.abs(sum[i]) > Math.abs(sum[best])) {
-                        best = i;
-                    }
-                }
+                int best = peakNear(i -> sum[i], at, 10);
                 assertThat(best).as("reflector %d: the peak of all bins' stack within 10 samples of t0", r).isBetween(at - 1, at + 1);
                 assertThat(Math.signum(sum[best])).as("reflector %d: sign", r).isEqualTo(Math.signum(amp[r]));
                 // per bin: ground roll (450 m/s) crosses the deepest reflectors at the far offsets of some bins
@@ -145,18 +137,13 @@ class QcStackTest {
     @Test
     void badVelocityFilesNameTheLineAndValue() throws Exception {
         try (Dataset d = Dataset.open(ds)) {
-            Path f = dir.resolve("bad1.txt");
-            Files.writeString(f, "cdp time_s vrms_m/s\n1 0 1800\n1 0.5 2000\n1 0.4 2100\n");
-            assertThatThrownBy(() -> QcStack.run(d, dir.resolve("x"), dir.resolve("xf"), options("bad1.txt", null, QcStack.Method.MEAN, false), null))
+            assertStackRefusesTable(d, "cdp time_s vrms_m/s\n1 0 1800\n1 0.5 2000\n1 0.4 2100\n")
                     .hasMessageContaining("bad1.txt line 4").hasMessageContaining("time 0.4 does not increase");
-            Files.writeString(f, "cdp time_s vrms_m/s\n1 0 1800\n1 0.5 -20\n");
-            assertThatThrownBy(() -> QcStack.run(d, dir.resolve("x"), dir.resolve("xf"), options("bad1.txt", null, QcStack.Method.MEAN, false), null))
+            assertStackRefusesTable(d, "cdp time_s vrms_m/s\n1 0 1800\n1 0.5 -20\n")
                     .hasMessageContaining("line 3").hasMessageContaining("velocity -20 is not positive");
-            Files.writeString(f, "cdp time_s vrms_m/s\n1 0 1800\n999999 0.5 2000\n");
-            assertThatThrownBy(() -> QcStack.run(d, dir.resolve("x"), dir.resolve("xf"), options("bad1.txt", null, QcStack.Method.MEAN, false), null))
+            assertStackRefusesTable(d, "cdp time_s vrms_m/s\n1 0 1800\n999999 0.5 2000\n")
                     .hasMessageContaining("line 3").hasMessageContaining("cdp 999999 is not in the dataset");
-            Files.writeString(f, "cdp time vrms\n1 0 1800\n");
-            assertThatThrownBy(() -> QcStack.run(d, dir.resolve("x"), dir.resolve("xf"), options("bad1.txt", null, QcStack.Method.MEAN, false), null))
+            assertStackRefusesTable(d, "cdp time vrms\n1 0 1800\n")
                     .hasMessageContaining("line 1").hasMessageContaining("with units");
             assertThat(Files.exists(dir.resolve("x"))).isFalse();
         }
@@ -164,5 +151,24 @@ class QcStackTest {
         assertThat(VelocityModel.parseFunction("6000 ft/s")).isEqualTo(new VelocityModel.Linear(6000 * 0.3048, 0));
         assertThatThrownBy(() -> VelocityModel.parseFunction("0")).hasMessageContaining("must be positive");
         assertThatThrownBy(() -> VelocityModel.parseFunction("fast")).hasMessageContaining("neither a file nor a function");
+    }
+
+    /// Stacking `d` with the velocity table `table` (written to bad1.txt) fails; the failure to check.
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertStackRefusesTable(Dataset d, String table) throws IOException {
+        Files.writeString(dir.resolve("bad1.txt"), table);
+        return assertThatThrownBy(() -> QcStack.run(d, dir.resolve("x"), dir.resolve("xf"), options("bad1.txt", null, QcStack.Method.MEAN, false),
+                null));
+    }
+
+    /// The sample of largest |amplitude| within `halfWidth` samples of `at` (`at` or the first
+    /// of equals).
+    private static int peakNear(java.util.function.IntToDoubleFunction trace, int at, int halfWidth) {
+        int best = at;
+        for (int i = at - halfWidth; i <= at + halfWidth; i++) {
+            if (Math.abs(trace.applyAsDouble(i)) > Math.abs(trace.applyAsDouble(best))) {
+                best = i;
+            }
+        }
+        return best;
     }
 }

@@ -36,6 +36,20 @@ class ErrorsTest {
         return Files.readAllBytes(Fixtures.file(rel));
     }
 
+    /// `n` random bytes (the same for the same `seed`).
+    private static byte[] randomBytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new SplittableRandom(seed).nextBytes(b);
+        return b;
+    }
+
+    /// segyio's small.sgy with the 16-bit value at the 0-based file offset `at` replaced.
+    private static byte[] smallWithShort(int at, int value) throws IOException {
+        byte[] b = fixture("segyio/small.sgy");
+        ByteBuffer.wrap(b).putShort(at, (short) value);
+        return b;
+    }
+
     @Test
     void truncatedFileNamesTheTraceTheByteAndTheWayOut() {
         Path broken = Fixtures.file("segyio/broken.sgy");
@@ -99,17 +113,14 @@ class ErrorsTest {
 
     @Test
     void hundredRandomBytes() throws IOException {
-        byte[] junk = new byte[100];
-        new SplittableRandom(1).nextBytes(junk);
-        assertOpenFails(write("junk.sgy", junk))
+        assertOpenFails(write("junk.sgy", randomBytes(100, 1)))
                 .hasMessageContaining("100 bytes")
                 .hasMessageContaining("Seismic Unix");
     }
 
     @Test
     void headerSizedGarbage() throws IOException {
-        byte[] junk = new byte[3600];
-        new SplittableRandom(2).nextBytes(junk);
+        byte[] junk = randomBytes(3600, 2);
         junk[3224] = (byte) 0xAB;   // format code 0xABCD / 0xCDAB: no format in either order
         junk[3225] = (byte) 0xCD;
         junk[3296] = 0;             // and surely no rev 2 byte-order constant
@@ -121,8 +132,7 @@ class ErrorsTest {
 
     @Test
     void unknownFormatCode() throws IOException {
-        byte[] b = fixture("segyio/small.sgy");
-        ByteBuffer.wrap(b).putShort(3224, (short) 99);
+        byte[] b = smallWithShort(3224, 99);
         assertOpenFails(write("format99.sgy", b))
                 .hasMessageContaining("byte 3224")
                 .hasMessageContaining("99");
@@ -149,9 +159,7 @@ class ErrorsTest {
 
     @Test
     void extendedTextualHeaderCountBeyondTheFile() throws IOException {
-        byte[] b = fixture("segyio/small.sgy");
-        ByteBuffer.wrap(b).putShort(3504, (short) 100);
-        assertOpenFails(write("ext100.sgy", b))
+        assertOpenFails(write("ext100.sgy", smallWithShort(3504, 100)))
                 .hasMessageContaining("byte 3504")
                 .hasMessageContaining("100 extended textual headers")
                 .hasMessageContaining("truncated or the count is wrong");
@@ -159,9 +167,7 @@ class ErrorsTest {
 
     @Test
     void unterminatedVariableExtendedHeaders() throws IOException {
-        byte[] b = fixture("segyio/small.sgy");
-        ByteBuffer.wrap(b).putShort(3504, (short) -1);
-        assertOpenFails(write("ext-1.sgy", b))
+        assertOpenFails(write("ext-1.sgy", smallWithShort(3504, -1)))
                 .hasMessageContaining("((SEG: EndText))")
                 .hasMessageContaining("past the end of the file");
     }

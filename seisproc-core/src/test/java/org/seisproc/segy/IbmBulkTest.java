@@ -12,12 +12,8 @@ import org.seisproc.segy.Ibm;
 class IbmBulkTest {
     @Test
     void bulkDecodingEqualsTheExactScalarDecodingBitForBit() {
-        SplittableRandom random = new SplittableRandom(42);
         int n = 2_000_000;
-        int[] words = new int[n];
-        for (int i = 0; i < n; i++) {
-            words[i] = random.nextInt();
-        }
+        int[] words = new SplittableRandom(42).ints(n).toArray();
         int[] edges = {0, 0x8000_0000, 0x4100_0000, 0xC100_0000, 0x0000_0001, 0x0010_0000, 0x00FF_FFFF, 0x7FFF_FFFF,
                 0xFFFF_FFFF, 0x4210_0000, 0x4201_0000, 0x2110_0000, 0x2210_0000, 0x6110_0000, 0x6010_0000, 0x60FF_FFFF};
         System.arraycopy(edges, 0, words, 0, edges.length);

@@ -7,23 +7,13 @@ import java.nio.file.Path;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.cli.Main;
 
 /// `seisproc run JOB --engine spark --master local[2]` through the CLI as users type it: the CLI
 /// starts the Spark runner in a child JVM (here on this build's class path: the runner's jar is
 /// built after the tests) and its output equals `seisproc run JOB` with the local engine.
-class CliSparkTest {
-    @TempDir
-    static Path dir;
-    static TestSurvey survey;
-
-    @BeforeAll
-    static void setUp() {
-        survey = new TestSurvey(dir);
-    }
+class CliSparkTest extends OnTestSurvey {
 
     private static TestSurvey.Result seisproc(String... args) {
         return TestSurvey.Result.of((o, e) -> Main.commandLine(o, e, args).execute(args));

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.DatasetFiles;
 import org.seisproc.engine.Engine;
 import org.seisproc.engine.EnsemblePlan;
@@ -21,17 +20,13 @@ import org.seisproc.engine.PreparedJob;
 /// retried and the output is still identical to the local engine's; a task that fails every time
 /// fails the job naming the ensemble's key values and leaves the output incomplete with its
 /// progress record, which a rerun resumes — with the local engine or on Spark.
-class SparkFailureTest {
-    @TempDir
-    static Path dir;
-    static TestSurvey survey;
+class SparkFailureTest extends OnTestSurvey {
     static SparkSession spark;
     static String reference;
     static long failingCdp;
 
     @BeforeAll
     static void setUp() {
-        survey = new TestSurvey(dir);
         spark = SparkTestSession.get();
         reference = TestSurvey.digest(TestSurvey.runLocally(survey.job("reference", TestSurvey.FLOW)));
         try (PreparedJob p = PreparedJob.prepare(Job.load(survey.job("plan", TestSurvey.FLOW)))) {

@@ -5,21 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /// The Spark runner's command line: the output of `seisproc run`, Spark's start-up on its own
 /// line, exit codes; a local master gets the retries a cluster has.
-class SparkMainTest {
-    @TempDir
-    static Path dir;
-    static TestSurvey survey;
-
-    @BeforeAll
-    static void setUp() {
-        survey = new TestSurvey(dir);
-    }
+class SparkMainTest extends OnTestSurvey {
 
     private static TestSurvey.Result run(String... args) {
         return TestSurvey.Result.of((o, e) -> SparkMain.run(SparkTestSession.get(), o, e, args));

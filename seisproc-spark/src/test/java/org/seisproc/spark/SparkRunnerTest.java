@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetFiles;
 import org.seisproc.engine.Engine;
 import org.seisproc.engine.Job;
@@ -17,15 +15,11 @@ import org.seisproc.engine.Job;
 /// The same job on the local engine and on Spark (`local[2]`) writes the same output: equal
 /// sample digests (`seisproc checksum`) and equal raw trace headers, for a processing flow, a
 /// flow ending in a stack and one with header math.
-class SparkRunnerTest {
-    @TempDir
-    static Path dir;
-    static TestSurvey survey;
+class SparkRunnerTest extends OnTestSurvey {
     static SparkSession spark;
 
     @BeforeAll
     static void setUp() {
-        survey = new TestSurvey(dir);
         spark = SparkTestSession.get();
     }
 
@@ -38,9 +32,7 @@ class SparkRunnerTest {
         Path out = Job.load(jobFile).output();
         assertThat(Files.exists(out.resolve(DatasetFiles.INCOMPLETE_MARKER))).isFalse();
         assertThat(out.resolve(Engine.PROGRESS_FILE)).doesNotExist();
-        try (Dataset ds = Dataset.open(out)) {
-            assertThat(ds.traceCount()).isEqualTo(expectedTraces);
-        }
+        assertThat(TestSurvey.traceCount(out)).isEqualTo(expectedTraces);
         assertThat(TestSurvey.digest(out)).isEqualTo(TestSurvey.digest(local));
         assertThat(TestSurvey.rawHeaders(out)).isEqualTo(TestSurvey.rawHeaders(local));
         // the flow changed the data: equal digests are not those of the input
@@ -49,34 +41,22 @@ class SparkRunnerTest {
 
     @Test
     void agcBandpassNmoMuteIsIdenticalToTheLocalEngine() {
-        long traces;
-        try (Dataset in = Dataset.open(survey.dataset)) {
-            traces = in.traceCount();
-        }
+        long traces = TestSurvey.traceCount(survey.dataset);
         assertSameAsLocal("flow", TestSurvey.FLOW, traces);
     }
 
     @Test
     void aStackIsIdenticalToTheLocalEngine() {
         Path local = TestSurvey.runLocally(survey.job("count", TestSurvey.STACK));
-        long cdps;
-        try (Dataset ds = Dataset.open(local)) {
-            cdps = ds.traceCount();
-        }
-        long traces;
-        try (Dataset in = Dataset.open(survey.dataset)) {
-            traces = in.traceCount();
-        }
+        long cdps = TestSurvey.traceCount(local);
+        long traces = TestSurvey.traceCount(survey.dataset);
         assertThat(cdps).isGreaterThan(10).isLessThan(traces);
         assertSameAsLocal("stack", TestSurvey.STACK, cdps);
     }
 
     @Test
     void headerMathIsIdenticalToTheLocalEngine() {
-        long traces;
-        try (Dataset in = Dataset.open(survey.dataset)) {
-            traces = in.traceCount();
-        }
+        long traces = TestSurvey.traceCount(survey.dataset);
         assertSameAsLocal("math", TestSurvey.HEADER_MATH, traces);
         Path out = survey.dir.resolve("math-spark.ds");
         assertThat(TestSurvey.rawHeaders(out)).isNotEqualTo(TestSurvey.rawHeaders(survey.dataset));

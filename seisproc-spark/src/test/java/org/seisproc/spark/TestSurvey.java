@@ -2,14 +2,11 @@ package org.seisproc.spark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetFiles;
-import org.seisproc.dataset.Importer;
 import org.seisproc.engine.Engine;
 import org.seisproc.engine.Job;
 import org.seisproc.segy.SampleFormat;
@@ -25,10 +22,14 @@ final class TestSurvey {
         this.dir = dir;
         SyntheticSurvey survey = new SyntheticSurvey(new SurveyGeometry(16, 1, 48, 25, 200, 50), 500, 4000,
                 SampleFormat.IEEE_FLOAT32, 7);
-        Path sgy = dir.resolve("s.sgy");
-        survey.write(sgy, ByteOrder.BIG_ENDIAN, 2, null);
-        dataset = dir.resolve("s.ds");
-        Importer.run(List.of(sgy), dataset, Importer.Options.defaults());
+        dataset = survey.writeAndImport(dir.resolve("s.sgy"), dir.resolve("s.ds"), 2);
+    }
+
+    /// The dataset's trace count.
+    static long traceCount(Path dataset) {
+        try (Dataset ds = Dataset.open(dataset)) {
+            return ds.traceCount();
+        }
     }
 
     /// AGC, band-pass, NMO and mute.

@@ -26,17 +26,22 @@ final class Json implements JsonMapper {
 
     @Override
     public <T> T fromJsonString(String json, Type targetType) {
-        try {
-            return MAPPER.readValue(json, MAPPER.constructType(targetType));
-        } catch (IOException e) {
-            throw WebError.bad("body", "the request body is not the JSON expected: " + e.getMessage());
-        }
+        return requestBody(() -> MAPPER.readValue(json, MAPPER.constructType(targetType)));
     }
 
     @Override
     public <T> T fromJsonStream(InputStream json, Type targetType) {
+        return requestBody(() -> MAPPER.readValue(json, MAPPER.constructType(targetType)));
+    }
+
+    private interface Read<T> {
+        T read() throws IOException;
+    }
+
+    /// The request body as `read` parses it; a 400 naming `body` when it is not the JSON expected.
+    private static <T> T requestBody(Read<T> read) {
         try {
-            return MAPPER.readValue(json, MAPPER.constructType(targetType));
+            return read.read();
         } catch (IOException e) {
             throw WebError.bad("body", "the request body is not the JSON expected: " + e.getMessage());
         }

@@ -25,15 +25,11 @@ import org.seisproc.qc.QcStack;
 /// preview's chain saved as one, checked as the command reads it before it is queued as a
 /// [Task]; and what an output folder holds (its `qc.json` and the before / after / noise
 /// datasets) for the compare view.
-final class QcBatch {
+final class QcBatch extends RootTasks {
     private static final java.util.regex.Pattern JOB_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,100}\\.json");
 
-    private final RootDir root;
-    private final Tasks tasks;
-
     QcBatch(RootDir root, Tasks tasks) {
-        this.root = root;
-        this.tasks = tasks;
+        super(root, tasks);
     }
 
     /// Batch QC of a job file under the root (`{jobFile, overwrite}`), or of the preview's chain

@@ -60,32 +60,28 @@ final class QcParams {
     }
 
     static int integer(JsonNode body, String field, int fallback) {
-        JsonNode v = body.get(field);
-        if (v == null || v.isNull() || v.asText().isBlank()) {
-            return fallback;
-        }
-        if (v.isIntegralNumber()) {
-            return v.asInt();
-        }
-        try {
-            return Integer.parseInt(v.asText().trim());
-        } catch (NumberFormatException e) {
-            throw WebError.bad(field, "'" + field + "' must be an integer, not '" + v.asText() + "'");
-        }
+        return value(body, field, fallback, JsonNode::isIntegralNumber, JsonNode::asInt, Integer::parseInt, "an integer");
     }
 
     static double number(JsonNode body, String field, double fallback) {
+        return value(body, field, fallback, JsonNode::isNumber, JsonNode::asDouble, Double::parseDouble, "a number");
+    }
+
+    /// The value of `field`: `fallback` when it is absent or blank, else the JSON value when it is
+    /// `isJson`, else its text parsed; a 400 naming the field when the text is `what` neither.
+    private static <T> T value(JsonNode body, String field, T fallback, java.util.function.Predicate<JsonNode> isJson,
+            java.util.function.Function<JsonNode, T> fromJson, java.util.function.Function<String, T> parse, String what) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull() || v.asText().isBlank()) {
             return fallback;
         }
-        if (v.isNumber()) {
-            return v.asDouble();
+        if (isJson.test(v)) {
+            return fromJson.apply(v);
         }
         try {
-            return Double.parseDouble(v.asText().trim());
+            return parse.apply(v.asText().trim());
         } catch (NumberFormatException e) {
-            throw WebError.bad(field, "'" + field + "' must be a number, not '" + v.asText() + "'");
+            throw WebError.bad(field, "'" + field + "' must be " + what + ", not '" + v.asText() + "'");
         }
     }
 

@@ -30,13 +30,9 @@ import org.seisproc.qc.TraceAttributes;
 /// validation: every value is checked by the core's parsers ([QcParams]) before the task is
 /// queued, and a bad one is a 4xx naming its request field with the command line's message.
 /// Inputs and outputs lie inside the root. Batch QC: [QcBatch].
-final class QcRuns {
-    private final RootDir root;
-    private final Tasks tasks;
-
+final class QcRuns extends RootTasks {
     QcRuns(RootDir root, Tasks tasks) {
-        this.root = root;
-        this.tasks = tasks;
+        super(root, tasks);
     }
 
     // ---- brute stack
@@ -198,11 +194,5 @@ final class QcRuns {
             throw WebError.bad(field, "'" + field + "' must name something inside the served folder, not the folder itself");
         }
         return out;
-    }
-
-    private void refuseExisting(String field, Path p, boolean overwrite) {
-        if (Files.exists(p) && !overwrite) {
-            throw new WebError(409, field, "'" + root.relative(p) + "' exists; choose another name or overwrite it");
-        }
     }
 }

@@ -20,13 +20,9 @@ import org.seisproc.segy.SegyFile;
 /// Imports (SEG-Y/SU files under the root → a dataset) and exports (a dataset → a SEG-Y/SU file
 /// under the root) as [Task]s with progress. Both writers are atomic: a failed or interrupted
 /// run leaves no half-written target.
-final class TransferService {
-    private final RootDir root;
-    private final Tasks tasks;
-
+final class TransferService extends RootTasks {
     TransferService(RootDir root, Tasks tasks) {
-        this.root = root;
-        this.tasks = tasks;
+        super(root, tasks);
     }
 
     /// `{ "files": ["a.sgy", ...], "target": "a.dataset", "overwrite": false, "checksum": false }`.
@@ -52,9 +48,7 @@ final class TransferService {
         Path target = root.resolve("target", ProcessingService.text(body, "target"));
         boolean overwrite = body.path("overwrite").asBoolean(false);
         boolean checksum = body.path("checksum").asBoolean(false);   // also record the SHA-256 (a pass over the store)
-        if (Files.exists(target) && !overwrite) {
-            throw new WebError(409, "target", "'" + root.relative(target) + "' exists; choose another name or overwrite it");
-        }
+        refuseExisting("target", target, overwrite);
         long total = bytes;
         Task task = tasks.submit("import", "import " + inputs.size() + " file(s) -> " + root.relative(target), t -> {
             t.total = total;
@@ -86,9 +80,7 @@ final class TransferService {
             throw WebError.bad("target", "the target file name must end in .sgy, .segy or .su");
         }
         boolean overwrite = body.path("overwrite").asBoolean(false);
-        if (Files.exists(target) && !overwrite) {
-            throw new WebError(409, "target", "'" + root.relative(target) + "' exists; choose another name or overwrite it");
-        }
+        refuseExisting("target", target, overwrite);
         Exporter.Options options = options(body);
         ExportPlan plan = ExportPlan.of(body, dataset, open);
         SampleFormat fmt = options.format() != null ? options.format() : SampleFormat.ofCode(dataset.manifest().source().format());

@@ -81,6 +81,16 @@ final class TestSurvey {
             }
         }
 
+        /// Asserts that `response` is the server's error answer with `status`, naming `parameter`;
+        /// returns its JSON (`error`, `parameter`, ...).
+        JsonNode refused(HttpResponse<byte[]> response, int status, String parameter) {
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(body).isEqualTo(status);
+            JsonNode e = json(response);
+            org.assertj.core.api.Assertions.assertThat(e.get("parameter").asText()).as(body).isEqualTo(parameter);
+            return e;
+        }
+
         /// Waits (at most 60 s) until job `id` has ended; its final state.
         JsonNode awaitJob(String id) {
             long end = System.nanoTime() + 60_000_000_000L;

@@ -204,21 +204,22 @@ public sealed interface Filter {
         }
 
         private Filter or() {
-            List<Filter> parts = new ArrayList<>(List.of(and()));
-            while (peek("or")) {
-                pos++;
-                parts.add(and());
-            }
-            return parts.size() == 1 ? parts.getFirst() : new Or(parts);
+            return chain("or", this::and, Or::new);
         }
 
         private Filter and() {
-            List<Filter> parts = new ArrayList<>(List.of(unary()));
-            while (peek("and")) {
+            return chain("and", this::unary, And::new);
+        }
+
+        /// `operand (word operand)*`: the lone operand, or `combine` of them all.
+        private Filter chain(String word, java.util.function.Supplier<Filter> operand,
+                java.util.function.Function<List<Filter>, Filter> combine) {
+            List<Filter> parts = new ArrayList<>(List.of(operand.get()));
+            while (peek(word)) {
                 pos++;
-                parts.add(unary());
+                parts.add(operand.get());
             }
-            return parts.size() == 1 ? parts.getFirst() : new And(parts);
+            return parts.size() == 1 ? parts.getFirst() : combine.apply(parts);
         }
 
         private Filter unary() {

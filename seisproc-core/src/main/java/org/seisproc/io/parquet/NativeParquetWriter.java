@@ -251,6 +251,23 @@ public final class NativeParquetWriter implements TableWriter {
         };
     }
 
+    /// Min and max of `n` floating-point values (float values come back exactly), a zero min
+    /// written as −0 and a zero max as +0 (Parquet's rule for floating-point statistics); null
+    /// when one value is NaN (no statistics then).
+    private static double[] floatingMinMax(java.util.function.IntToDoubleFunction value, int n) {
+        double a = Double.POSITIVE_INFINITY;
+        double b = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            double v = value.applyAsDouble(i);
+            if (Double.isNaN(v)) {
+                return null;
+            }
+            a = Math.min(a, v);
+            b = Math.max(b, v);
+        }
+        return new double[] {a == 0 ? -0.0 : a, b == 0 ? 0.0 : b};
+    }
+
     /// PLAIN-encoded min and max, or null when the column is empty or holds NaN.
     private static byte[][] minMax(Column col) {
         if (col.size() == 0) {
@@ -260,50 +277,30 @@ public final class NativeParquetWriter implements TableWriter {
         ByteBuffer hi;
         switch (col) {
             case Column.Ints x -> {
-                int a = Integer.MAX_VALUE;
-                int b = Integer.MIN_VALUE;
-                for (int v : x.values()) {
-                    a = Math.min(a, v);
-                    b = Math.max(b, v);
-                }
-                lo = le(4).putInt(a);
-                hi = le(4).putInt(b);
+                java.util.IntSummaryStatistics m = Arrays.stream(x.values()).summaryStatistics();
+                lo = le(4).putInt(m.getMin());
+                hi = le(4).putInt(m.getMax());
             }
             case Column.Longs x -> {
-                long a = Long.MAX_VALUE;
-                long b = Long.MIN_VALUE;
-                for (long v : x.values()) {
-                    a = Math.min(a, v);
-                    b = Math.max(b, v);
-                }
-                lo = le(8).putLong(a);
-                hi = le(8).putLong(b);
+                java.util.LongSummaryStatistics m = Arrays.stream(x.values()).summaryStatistics();
+                lo = le(8).putLong(m.getMin());
+                hi = le(8).putLong(m.getMax());
             }
             case Column.Floats x -> {
-                float a = Float.POSITIVE_INFINITY;
-                float b = Float.NEGATIVE_INFINITY;
-                for (float v : x.values()) {
-                    if (Float.isNaN(v)) {
-                        return null;
-                    }
-                    a = Math.min(a, v);
-                    b = Math.max(b, v);
+                double[] m = floatingMinMax(i -> x.values()[i], x.size());
+                if (m == null) {
+                    return null;
                 }
-                lo = le(4).putFloat(a == 0 ? -0f : a);
-                hi = le(4).putFloat(b == 0 ? 0f : b);
+                lo = le(4).putFloat((float) m[0]);
+                hi = le(4).putFloat((float) m[1]);
             }
             case Column.Doubles x -> {
-                double a = Double.POSITIVE_INFINITY;
-                double b = Double.NEGATIVE_INFINITY;
-                for (double v : x.values()) {
-                    if (Double.isNaN(v)) {
-                        return null;
-                    }
-                    a = Math.min(a, v);
-                    b = Math.max(b, v);
+                double[] m = floatingMinMax(i -> x.values()[i], x.size());
+                if (m == null) {
+                    return null;
                 }
-                lo = le(8).putDouble(a == 0 ? -0.0 : a);
-                hi = le(8).putDouble(b == 0 ? 0.0 : b);
+                lo = le(8).putDouble(m[0]);
+                hi = le(8).putDouble(m[1]);
             }
         }
         return new byte[][] {lo.array(), hi.array()};

@@ -170,6 +170,32 @@ class ParquetIOTest {
     }
 
     @Test
+    void theNativeWritersColumnStatisticsAreWhatDuckDbReads() throws Exception {
+        Map<String, Column> cols = new LinkedHashMap<>();
+        cols.put("i", new Column.Ints(new int[] {4, -7, 12}));
+        cols.put("l", new Column.Longs(new long[] {-5_000_000_000L, 3, 9}));
+        cols.put("f", new Column.Floats(new float[] {0f, 2.25f, 1.5f}));
+        cols.put("d", new Column.Doubles(new double[] {-3.5, -0.0, -1}));
+        cols.put("nan", new Column.Doubles(new double[] {1, Double.NaN, 2}));
+        Path f = dir.resolve("stats.parquet");
+        try (TableWriter w = ParquetIO.writer("native", f, Map.of("i", "int32", "l", "int64", "f", "float", "d", "double", "nan", "double"),
+                WriteOptions.defaults())) {
+            w.append(HeaderTable.of(cols));
+            w.commit();
+        }
+        Map<String, String> stats = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+             java.sql.ResultSet r = st.executeQuery("SELECT path_in_schema, stats_min_value, stats_max_value FROM parquet_metadata('" + f + "')")) {
+            while (r.next()) {
+                stats.put(r.getString(1), r.getString(2) + " " + r.getString(3));
+            }
+        }
+        // a zero minimum is written as -0 and a zero maximum as +0; a column with NaN has none
+        assertThat(stats).containsEntry("i", "-7 12").containsEntry("l", "-5000000000 9").containsEntry("f", "-0.0 2.25")
+                .containsEntry("d", "-3.5 0.0").containsEntry("nan", "null null");
+    }
+
+    @Test
     void filesWrittenByDuckDbsOwnCopyAreReadByHardwood() throws Exception {
         Path other = dir.resolve("duckdb-copy.parquet");
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
