@@ -17,6 +17,11 @@ import org.seisproc.dataset.DatasetException;
 /// fault on every fresh page of the sparse file (measured: 216 MB of 6,000-byte traces in
 /// random order, 2–3 s mapped against 0.3–0.8 s as positional writes); the page cache is one,
 /// so the mapping sees what the writes wrote. `close()` syncs and unmaps.
+///
+/// A thread interrupted in a write closes a file channel for every thread (that is how the JDK's
+/// interruptible channels work), and a Spark executor interrupts the tasks it cancels while its
+/// other tasks write the same output. So the channel is reopened when another thread closed it
+/// that way, and the write or sync done again; only the interrupted thread fails.
 public final class MappedOutput implements AutoCloseable {
     /// One direct, little-endian buffer per writing thread, grown on demand, and its segment.
     private record Buffer(ByteBuffer bytes, MemorySegment segment) {
@@ -26,7 +31,8 @@ public final class MappedOutput implements AutoCloseable {
 
     private final Path path;
     private final Arena arena;
-    private final FileChannel channel;
+    private volatile FileChannel channel;
+    private volatile boolean closed;
     private final MemorySegment segment;
 
     private MappedOutput(Path path, Arena arena, FileChannel channel, MemorySegment segment) {
@@ -108,13 +114,32 @@ public final class MappedOutput implements AutoCloseable {
             throw new IndexOutOfBoundsException("bytes " + at + ".." + (at + bytes) + " of a " + segment.byteSize() + "-byte file");
         }
         ByteBuffer b = BUFFERS.get()[0].bytes().clear().limit(bytes);
-        try {
-            long pos = at;
-            while (b.hasRemaining()) {
-                pos += channel.write(b, pos);
+        long pos = at;
+        while (b.hasRemaining()) {
+            FileChannel ch = channel;
+            try {
+                pos += ch.write(b, pos);
+            } catch (IOException e) {
+                reopenAfter(ch, e, "cannot write: ");
             }
-        } catch (IOException e) {
-            throw new DatasetException(path, "cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /// After `e` on `failed`: reopens the channel when another thread's interrupt closed it (and
+    /// this one was not interrupted and this output is not closed), else throws.
+    private void reopenAfter(FileChannel failed, IOException e, String what) {
+        boolean ours = e instanceof java.nio.channels.ClosedByInterruptException || Thread.currentThread().isInterrupted();
+        if (ours || closed || !(e instanceof java.nio.channels.ClosedChannelException)) {
+            throw new DatasetException(path, what + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
+        }
+        synchronized (this) {
+            if (channel == failed && !closed) {
+                try {
+                    channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                } catch (IOException again) {
+                    throw new DatasetException(path, what + again.getMessage(), again);
+                }
+            }
         }
     }
 
@@ -140,10 +165,14 @@ public final class MappedOutput implements AutoCloseable {
         if (segment.byteSize() > 0) {
             segment.force();
         }
-        try {
-            channel.force(false);
-        } catch (IOException e) {
-            throw new DatasetException(path, "cannot sync: " + e.getMessage(), e);
+        while (true) {
+            FileChannel ch = channel;
+            try {
+                ch.force(false);
+                return;
+            } catch (IOException e) {
+                reopenAfter(ch, e, "cannot sync: ");
+            }
         }
     }
 
@@ -153,6 +182,9 @@ public final class MappedOutput implements AutoCloseable {
         try {
             force();
         } finally {
+            synchronized (this) {
+                closed = true;
+            }
             arena.close();
             closeQuietly(channel);
         }
