@@ -264,8 +264,8 @@ public final class QcReport {
             Sampling s1 = new Sampling(f.crosslines(), 1, f.firstCrossline());
             Sampling s2 = new Sampling(f.inlines(), 1, f.firstInline());
             Chart chart = new Chart(String.format(Locale.ROOT, "fold map: %,d live CDP bins, fold up to %d", f.liveBins(), f.max()),
-                    new Axis("crossline", "", f.firstCrossline() - 0.5, f.firstCrossline() + f.crosslines() - 0.5),
-                    new Axis("inline", "", f.firstInline() - 0.5, f.firstInline() + f.inlines() - 0.5), false,
+                    Axis.ofWholeNumbers("crossline", f.firstCrossline(), f.crosslines()),
+                    Axis.ofWholeNumbers("inline", f.firstInline(), f.inlines()), false,
                     List.of(new Layer.Pixels(v, s1, s2, Layer.Orientation.X1RIGHT_X2UP, ColorMap.viridis(), 0, max)),
                     new ColorBar(ColorMap.viridis(), 0, max, "fold", "traces per bin"), W, H);
             pics.add(new Picture("fold-map", "Fold map over CDP bins (inline x crossline)", Renderer.png(chart)));

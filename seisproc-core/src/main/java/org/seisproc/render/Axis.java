@@ -7,7 +7,18 @@ package org.seisproc.render;
 /// @param unit  its unit ("s", "m", "Hz"), or "" for counts and indices
 /// @param min   the data value at the start of the axis
 /// @param max   the data value at the end
-public record Axis(String label, String unit, double min, double max) {
+/// @param whole ticks only at whole numbers (an axis of inline or crossline numbers)
+public record Axis(String label, String unit, double min, double max, boolean whole) {
+    public Axis(String label, String unit, double min, double max) {
+        this(label, unit, min, max, false);
+    }
+
+    /// An axis over `count` consecutive whole numbers from `first` (each a cell one wide), ticked
+    /// at whole numbers only.
+    public static Axis ofWholeNumbers(String label, long first, long count) {
+        return new Axis(label, "", first - 0.5, first + count - 0.5, true);
+    }
+
     public Axis {
         if (!(max > min)) {
             if (max == min && Double.isFinite(min)) {
@@ -27,7 +38,7 @@ public record Axis(String label, String unit, double min, double max) {
 
     /// "Nice" tick values inside [min, max]: steps of 1, 2 or 5 × 10^k, about `target` of them.
     public double[] ticks(int target) {
-        double step = Ticks.step(max - min, target);
+        double step = whole ? Math.max(1, Ticks.step(max - min, target)) : Ticks.step(max - min, target);
         double first = Math.ceil(min / step - 1e-9) * step;
         int n = (int) Math.floor((max - first) / step + 1e-9) + 1;
         double[] t = new double[Math.max(0, n)];

@@ -45,6 +45,9 @@ class RendererTest {
     void ticksAreNiceAndLabelsCarryTheUnit() {
         assertThat(new Axis("time", "s", 0, 1).ticks(5)).containsExactly(0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0);
         assertThat(new Axis("offset", "m", -1234, 4321).ticks(5)).startsWith(-1000).contains(0.0, 4000.0);
+        // two inlines: ticks at the inline numbers, never 0.6, 0.8, ... between them
+        assertThat(Axis.ofWholeNumbers("inline", 1, 2).ticks(8)).containsExactly(1.0, 2.0);
+        assertThat(Axis.ofWholeNumbers("crossline", 100, 41).ticks(5)).containsExactly(100.0, 110.0, 120.0, 130.0, 140.0);
         assertThat(new Axis("time", "s", 0, 1).title()).isEqualTo("time (s)");
         assertThat(new Axis("fold", "", 0, 1).title()).isEqualTo("fold");
         assertThat(Ticks.label(6000300, 100)).isEqualTo("6000300");
