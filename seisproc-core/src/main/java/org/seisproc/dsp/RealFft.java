@@ -1,0 +1,192 @@
+package org.seisproc.dsp;
+
+/// A real FFT of a power-of-two length n ≥ 2, X_k = Σ_j x_j e^{−2πijk/n}, in JTransforms'
+/// packed layout so it replaces `FloatFFT_1D.realForward` / `realInverse` one for one:
+/// a[0] = X_0, a[1] = X_{n/2} (both real), a[2k] = Re X_k, a[2k+1] = Im X_k for 0 < k < n/2.
+///
+/// Method: the n real samples are read as m = n/2 complex points z_j = x_{2j} + i·x_{2j+1} held in
+/// split arrays (real and imaginary parts apart, so the butterflies run on unit-stride vectors),
+/// transformed by a complex radix-4 FFT (one radix-2 pass first when log2 m is odd), decimation
+/// in frequency so no bit-reversal pass is needed, then split into the real spectrum:
+/// X_k = E_k + W^k·O_k with E_k = (Z_k + conj Z_{m−k})/2, O_k = (Z_k − conj Z_{m−k})/(2i),
+/// W = e^{−2πi/n}, reading Z in bit-reversed order. The inverse runs the same steps backwards
+/// (decimation in time: bit-reversed in, natural out). Twiddles are computed in double
+/// precision once per instance (Press et al. 2007, "Numerical Recipes", 3rd ed., §12.3.2 for
+/// the real split; Van Loan 1992 for the radix-4 passes).
+///
+/// The butterfly passes use the Java Vector API when the JVM has `jdk.incubator.vector`, else
+/// plain loops ([FftPasses]); both give the same values to float rounding.
+///
+/// An instance holds its twiddles and scratch for one length: not thread-safe, one per worker.
+public final class RealFft {
+    private final int n;
+    private final int m;
+    /// Pass sizes in forward order: h of a radix-2 pass (only the first may be one), else q.
+    private final int[] size;
+    private final boolean[] radix2;
+    private final int[] twAt;
+    private final float[] tw;
+    private final int[] rev;
+    /// cos(2πk/n) and −sin(2πk/n) for k ≤ m/2.
+    private final float[] wr;
+    private final float[] wi;
+    private final float[] re;
+    private final float[] im;
+
+    /// A transform of length `n`, a power of two ≥ 2.
+    public RealFft(int n) {
+        if (n < 2 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("real FFT length must be a power of two >= 2, not " + n);
+        }
+        this.n = n;
+        this.m = n / 2;
+        int p = Integer.numberOfTrailingZeros(m);
+        int passes = (p + 1) / 2;
+        size = new int[passes];
+        radix2 = new boolean[passes];
+        twAt = new int[passes];
+        int len = 0;
+        int block = m;
+        for (int s = 0; s < passes; s++) {
+            boolean two = s == 0 && p % 2 == 1;
+            radix2[s] = two;
+            size[s] = two ? block / 2 : block / 4;
+            twAt[s] = len;
+            len += two ? block : 6 * (block / 4);
+            block = two ? block / 2 : block / 4;
+        }
+        tw = new float[len];
+        block = m;
+        for (int s = 0; s < passes; s++) {
+            int t = twAt[s];
+            int q = size[s];
+            if (radix2[s]) {
+                for (int j = 0; j < q; j++) {
+                    double a = -2 * Math.PI * j / block;
+                    tw[t + j] = (float) Math.cos(a);
+                    tw[t + q + j] = (float) Math.sin(a);
+                }
+            } else {
+                for (int j = 0; j < q; j++) {
+                    for (int r = 1; r <= 3; r++) {
+                        double a = -2 * Math.PI * r * j / block;
+                        tw[t + 2 * (r - 1) * q + j] = (float) Math.cos(a);
+                        tw[t + (2 * r - 1) * q + j] = (float) Math.sin(a);
+                    }
+                }
+            }
+            block = radix2[s] ? block / 2 : block / 4;
+        }
+        rev = new int[m];
+        for (int k = 0; k < m; k++) {
+            rev[k] = p == 0 ? 0 : Integer.reverse(k) >>> (32 - p);
+        }
+        wr = new float[m / 2 + 1];
+        wi = new float[m / 2 + 1];
+        for (int k = 0; k <= m / 2; k++) {
+            double a = 2 * Math.PI * k / n;
+            wr[k] = (float) Math.cos(a);
+            wi[k] = (float) -Math.sin(a);
+        }
+        re = new float[m];
+        im = new float[m];
+    }
+
+    /// The transform length n.
+    public int length() {
+        return n;
+    }
+
+    /// Forward transform of `a[0 .. n)` in place, into the packed layout above.
+    public void realForward(float[] a) {
+        checkLength(a);
+        for (int j = 0; j < m; j++) {
+            re[j] = a[2 * j];
+            im[j] = a[2 * j + 1];
+        }
+        forwardPasses();
+        // the real split, k and m − k together
+        a[0] = re[0] + im[0];
+        a[1] = re[0] - im[0];
+        for (int k = 1; k <= m / 2; k++) {
+            int ik = rev[k];
+            int jk = rev[m - k];
+            float zr = re[ik];
+            float zi = im[ik];
+            float yr = re[jk];
+            float yi = im[jk];
+            float er = 0.5f * (zr + yr);
+            float ei = 0.5f * (zi - yi);
+            float or = 0.5f * (zi + yi);    // O = (Z_k − conj Z_{m−k}) / (2i)
+            float oi = -0.5f * (zr - yr);
+            float cr = wr[k];
+            float ci = wi[k];
+            float pr = cr * or - ci * oi;   // W^k · O
+            float pi = cr * oi + ci * or;
+            a[2 * k] = er + pr;
+            a[2 * k + 1] = ei + pi;
+            a[2 * (m - k)] = er - pr;       // X_{m−k} = conj(E − W^k·O)
+            a[2 * (m - k) + 1] = pi - ei;
+        }
+    }
+
+    /// Inverse of [#realForward] in place: x_j = s·(X_0 + (−1)^j X_{n/2} + 2 Re Σ_{0<k<n/2} X_k e^{2πijk/n}),
+    /// s = 1/n when `scale`, else s = 1/2 (n/2 times the scaled result, as JTransforms).
+    public void realInverse(float[] a, boolean scale) {
+        checkLength(a);
+        float s = scale ? 1f / m : 1f;
+        // Z_k = E_k + i·O_k, E_k = (X_k + conj X_{m−k})/2, O_k = (X_k − conj X_{m−k})·conj(W^k)/2
+        float h = 0.5f * s;
+        re[0] = h * (a[0] + a[1]);
+        im[0] = h * (a[0] - a[1]);
+        for (int k = 1; k <= m / 2; k++) {
+            float xr = a[2 * k];
+            float xi = a[2 * k + 1];
+            float yr = a[2 * (m - k)];
+            float yi = a[2 * (m - k) + 1];
+            float er = h * (xr + yr);
+            float ei = h * (xi - yi);
+            float dr = h * (xr - yr);
+            float di = h * (xi + yi);
+            float cr = wr[k];
+            float ci = wi[k];
+            float or = dr * cr + di * ci;   // D · conj(W^k)
+            float oi = di * cr - dr * ci;
+            re[rev[k]] = er - oi;
+            im[rev[k]] = ei + or;
+            re[rev[m - k]] = er + oi;
+            im[rev[m - k]] = or - ei;
+        }
+        inversePasses();
+        for (int j = 0; j < m; j++) {
+            a[2 * j] = re[j];
+            a[2 * j + 1] = im[j];
+        }
+    }
+
+    private void forwardPasses() {
+        for (int s = 0; s < size.length; s++) {
+            if (radix2[s]) {
+                FftPasses.forward2(re, im, m, size[s], tw, twAt[s]);
+            } else {
+                FftPasses.forward4(re, im, m, size[s], tw, twAt[s]);
+            }
+        }
+    }
+
+    private void inversePasses() {
+        for (int s = size.length - 1; s >= 0; s--) {
+            if (radix2[s]) {
+                FftPasses.inverse2(re, im, m, size[s], tw, twAt[s]);
+            } else {
+                FftPasses.inverse4(re, im, m, size[s], tw, twAt[s]);
+            }
+        }
+    }
+
+    private void checkLength(float[] a) {
+        if (a.length < n) {
+            throw new IllegalArgumentException("array of " + a.length + " floats is shorter than the FFT length " + n);
+        }
+    }
+}
