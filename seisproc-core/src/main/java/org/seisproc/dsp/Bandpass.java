@@ -1,11 +1,9 @@
 package org.seisproc.dsp;
 
-import org.jtransforms.fft.FloatFFT_1D;
-
 /// Zero-phase band-pass filters applied in the frequency domain.
 ///
 /// The trace is zero-padded to `nfft` = the smallest power of two ≥ 2·n1 (so the circular
-/// convolution does not wrap), transformed (JTransforms real FFT), each frequency f_k = k/(nfft·dt)
+/// convolution does not wrap), transformed ([RealFft]), each frequency f_k = k/(nfft·dt)
 /// multiplied by a real, non-negative response H(f_k) — no phase change — and transformed back.
 ///
 /// - Ormsby: the trapezoid through corner frequencies f1 ≤ f2 ≤ f3 ≤ f4 (Hz): 0 below f1, a
@@ -20,14 +18,14 @@ public final class Bandpass {
     private final int n1;
     private final int nfft;
     private final float[] response;
-    private final FloatFFT_1D fft;
+    private final RealFft fft;
     private final float[] work;
 
     private Bandpass(int n1, float[] response, int nfft) {
         this.n1 = n1;
         this.nfft = nfft;
         this.response = response;
-        this.fft = new FloatFFT_1D(nfft);
+        this.fft = new RealFft(nfft);
         this.work = new float[nfft];
     }
 

@@ -33,22 +33,41 @@ public final class RealFft {
     private final float[] re;
     private final float[] im;
 
+    /// Whether the JVM can run the vector passes: the `jdk.incubator.vector` module is present
+    /// (checked without loading a Vector API class), it has 16 float lanes (AVX-512), and
+    /// `-Dseisproc.fft.scalar=true` is not set.
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("seisproc.fft.scalar") && Lanes.SIXTEEN;
+
+    private final boolean vector;
+
     /// A transform of length `n`, a power of two ≥ 2.
     public RealFft(int n) {
+        this(n, VECTOR);
+    }
+
+    /// As [#RealFft(int)], choosing the passes: `vector` needs [#vectorised()] (tests compare both).
+    RealFft(int n, boolean vector) {
         if (n < 2 || Integer.bitCount(n) != 1) {
             throw new IllegalArgumentException("real FFT length must be a power of two >= 2, not " + n);
+        }
+        if (vector && !VECTOR) {
+            throw new IllegalStateException("the vector FFT passes need the jdk.incubator.vector module and 16 float lanes");
         }
         this.n = n;
         this.m = n / 2;
         int p = Integer.numberOfTrailingZeros(m);
-        int passes = (p + 1) / 2;
+        // with vectors, the last four radix-2 levels (blocks of 16) run in registers
+        this.vector = vector && m >= FFT_BLOCK;
+        int levels = this.vector ? p - 4 : p;
+        int passes = (levels + 1) / 2;
         size = new int[passes];
         radix2 = new boolean[passes];
         twAt = new int[passes];
         int len = 0;
         int block = m;
         for (int s = 0; s < passes; s++) {
-            boolean two = s == 0 && p % 2 == 1;
+            boolean two = s == 0 && levels % 2 == 1;
             radix2[s] = two;
             size[s] = two ? block / 2 : block / 4;
             twAt[s] = len;
@@ -92,6 +111,11 @@ public final class RealFft {
         im = new float[m];
     }
 
+    /// True when new instances use the Vector API passes.
+    public static boolean vectorised() {
+        return VECTOR;
+    }
+
     /// The transform length n.
     public int length() {
         return n;
@@ -100,9 +124,13 @@ public final class RealFft {
     /// Forward transform of `a[0 .. n)` in place, into the packed layout above.
     public void realForward(float[] a) {
         checkLength(a);
-        for (int j = 0; j < m; j++) {
-            re[j] = a[2 * j];
-            im[j] = a[2 * j + 1];
+        if (vector) {
+            FftVectorPasses.split(a, re, im, m);
+        } else {
+            for (int j = 0; j < m; j++) {
+                re[j] = a[2 * j];
+                im[j] = a[2 * j + 1];
+            }
         }
         forwardPasses();
         // the real split, k and m − k together
@@ -158,13 +186,28 @@ public final class RealFft {
             im[rev[m - k]] = or - ei;
         }
         inversePasses();
-        for (int j = 0; j < m; j++) {
-            a[2 * j] = re[j];
-            a[2 * j + 1] = im[j];
+        if (vector) {
+            FftVectorPasses.merge(re, im, a, m);
+        } else {
+            for (int j = 0; j < m; j++) {
+                a[2 * j] = re[j];
+                a[2 * j + 1] = im[j];
+            }
         }
     }
 
     private void forwardPasses() {
+        if (vector) {
+            for (int s = 0; s < size.length; s++) {
+                if (radix2[s]) {
+                    FftVectorPasses.forward2(re, im, m, size[s], tw, twAt[s]);
+                } else {
+                    FftVectorPasses.forward4(re, im, m, size[s], tw, twAt[s]);
+                }
+            }
+            FftVectorPasses.forward16(re, im, m);
+            return;
+        }
         for (int s = 0; s < size.length; s++) {
             if (radix2[s]) {
                 FftPasses.forward2(re, im, m, size[s], tw, twAt[s]);
@@ -175,6 +218,17 @@ public final class RealFft {
     }
 
     private void inversePasses() {
+        if (vector) {
+            FftVectorPasses.inverse16(re, im, m);
+            for (int s = size.length - 1; s >= 0; s--) {
+                if (radix2[s]) {
+                    FftVectorPasses.inverse2(re, im, m, size[s], tw, twAt[s]);
+                } else {
+                    FftVectorPasses.inverse4(re, im, m, size[s], tw, twAt[s]);
+                }
+            }
+            return;
+        }
         for (int s = size.length - 1; s >= 0; s--) {
             if (radix2[s]) {
                 FftPasses.inverse2(re, im, m, size[s], tw, twAt[s]);
@@ -182,6 +236,13 @@ public final class RealFft {
                 FftPasses.inverse4(re, im, m, size[s], tw, twAt[s]);
             }
         }
+    }
+
+    private static final int FFT_BLOCK = 16;
+
+    /// Holder: loads a Vector API class only when the module is present.
+    private static final class Lanes {
+        static final boolean SIXTEEN = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length() == FFT_BLOCK;
     }
 
     private void checkLength(float[] a) {

@@ -14,14 +14,20 @@ class RealFftTest {
     /// Float rounding: max |error| / max |X| over the spectrum.
     private static final double TOL = 1e-5;
 
-    @Test
-    void forwardMatchesDoublePrecisionDftAndJTransforms() {
+    /// The scalar passes always; the vector passes too when this JVM can run them.
+    static java.util.List<Boolean> variants() {
+        return RealFft.vectorised() ? java.util.List.of(false, true) : java.util.List.of(false);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "vector passes: {0}")
+    @org.junit.jupiter.params.provider.MethodSource("variants")
+    void forwardMatchesDoublePrecisionDftAndJTransforms(boolean vector) {
         SplittableRandom rnd = new SplittableRandom(7);
         for (int n = 2; n <= 65536; n *= 2) {
             float[] x = random(rnd, n);
             double[][] ref = n <= 4096 ? directDft(x) : fftDouble(x);
             float[] a = x.clone();
-            new RealFft(n).realForward(a);
+            new RealFft(n, vector).realForward(a);
             float[] b = x.clone();
             new FloatFFT_1D(n).realForward(b);
             double scale = maxAbs(ref);
@@ -34,12 +40,13 @@ class RealFftTest {
         }
     }
 
-    @Test
-    void inverseUndoesForwardAndScalesAsJTransforms() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "vector passes: {0}")
+    @org.junit.jupiter.params.provider.MethodSource("variants")
+    void inverseUndoesForwardAndScalesAsJTransforms(boolean vector) {
         SplittableRandom rnd = new SplittableRandom(11);
         for (int n = 2; n <= 65536; n *= 2) {
             float[] x = random(rnd, n);
-            RealFft fft = new RealFft(n);
+            RealFft fft = new RealFft(n, vector);
             float[] a = x.clone();
             fft.realForward(a);
             float[] spectrum = a.clone();
@@ -63,6 +70,14 @@ class RealFftTest {
             }
             assertThat(diff / big).as("unscaled inverse n = %d against JTransforms", n).isLessThan(TOL);
         }
+    }
+
+    @Test
+    void theTestJvmHasTheVectorPasses() {
+        // the build passes --add-modules jdk.incubator.vector to the tests; on a machine without
+        // 16 float lanes only the scalar passes can be checked
+        org.junit.jupiter.api.Assumptions.assumeTrue(jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length() == 16);
+        assertThat(RealFft.vectorised()).isTrue();
     }
 
     @Test
