@@ -19,14 +19,14 @@ public final class Bandpass {
     private final int nfft;
     private final float[] response;
     private final RealFft fft;
-    private final float[] work;
+    private final RealFft.Response prepared;
 
     private Bandpass(int n1, float[] response, int nfft) {
         this.n1 = n1;
         this.nfft = nfft;
         this.response = response;
         this.fft = new RealFft(nfft);
-        this.work = new float[nfft];
+        this.prepared = fft.prepare(response);
     }
 
     /// The padded FFT length for traces of `n1` samples.
@@ -108,17 +108,6 @@ public final class Bandpass {
 
     /// Filters `x[offset .. offset+n1)` in place.
     public void apply(float[] x, int offset) {
-        float[] a = work;
-        System.arraycopy(x, offset, a, 0, n1);
-        java.util.Arrays.fill(a, n1, nfft, 0f);
-        fft.realForward(a);
-        a[0] *= response[0];
-        a[1] *= response[nfft / 2];
-        for (int k = 1; k < nfft / 2; k++) {
-            a[2 * k] *= response[k];
-            a[2 * k + 1] *= response[k];
-        }
-        fft.realInverse(a, true);
-        System.arraycopy(a, 0, x, offset, n1);
+        fft.filter(prepared, x, offset, n1);
     }
 }

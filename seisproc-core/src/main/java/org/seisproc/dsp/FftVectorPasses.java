@@ -27,6 +27,7 @@ final class FftVectorPasses {
     private static final FloatVector ODD = FloatVector.fromArray(F, ramp(1, 2), 0);
     private static final FloatVector LO = FloatVector.fromArray(F, zip(0), 0);
     private static final FloatVector HI = FloatVector.fromArray(F, zip(L / 2), 0);
+    private static final VectorShuffle<Float> REVERSE = VectorShuffle.fromOp(F, i -> L - 1 - i);
 
     static {
         int s = 0;
@@ -77,6 +78,101 @@ final class FftVectorPasses {
             FloatVector i = FloatVector.fromArray(F, im, j);
             LO.selectFrom(r, i).intoArray(a, 2 * j);
             HI.selectFrom(r, i).intoArray(a, 2 * j + L);
+        }
+    }
+
+    /// As [#split] from `x[offset ..)`, as many whole vectors as lie within `count` samples;
+    /// returns the number of complex points done (a multiple of 16).
+    static int splitFrom(float[] x, int offset, int count, float[] re, float[] im) {
+        int j = 0;
+        for (; 2 * j + 2 * L <= count; j += L) {
+            FloatVector v0 = FloatVector.fromArray(F, x, offset + 2 * j);
+            FloatVector v1 = FloatVector.fromArray(F, x, offset + 2 * j + L);
+            EVEN.selectFrom(v0, v1).intoArray(re, j);
+            ODD.selectFrom(v0, v1).intoArray(im, j);
+        }
+        return j;
+    }
+
+    /// As [#merge] into `x[offset ..)`, as many whole vectors as lie within `count` samples;
+    /// returns the number of complex points done.
+    static int mergeInto(float[] re, float[] im, float[] x, int offset, int count) {
+        int j = 0;
+        for (; 2 * j + 2 * L <= count; j += L) {
+            FloatVector r = FloatVector.fromArray(F, re, j);
+            FloatVector i = FloatVector.fromArray(F, im, j);
+            LO.selectFrom(r, i).intoArray(x, offset + 2 * j);
+            HI.selectFrom(r, i).intoArray(x, offset + 2 * j + L);
+        }
+        return j;
+    }
+
+    /// [#forward2] over the whole array (one block, h = m/2) when only the first `nz` ≤ h points
+    /// can be non-zero (the rest zero already): the sums are the points themselves, the
+    /// differences the points times the twiddles.
+    static void forward2Pruned(float[] re, float[] im, int h, int nz, float[] tw, int t) {
+        for (int j = 0; j < nz; j += L) {
+            FloatVector ar = FloatVector.fromArray(F, re, j);
+            FloatVector ai = FloatVector.fromArray(F, im, j);
+            FloatVector wr = FloatVector.fromArray(F, tw, t + j);
+            FloatVector wi = FloatVector.fromArray(F, tw, t + h + j);
+            ar.mul(wr).sub(ai.mul(wi)).intoArray(re, h + j);
+            ar.fma(wi, ai.mul(wr)).intoArray(im, h + j);
+        }
+    }
+
+    /// [#inverse2] over the whole array (h = m/2) computing only the points j < `nz` ≤ h.
+    static void inverse2Pruned(float[] re, float[] im, int h, int nz, float[] tw, int t) {
+        for (int j = 0; j < nz; j += L) {
+            FloatVector ar = FloatVector.fromArray(F, re, j);
+            FloatVector ai = FloatVector.fromArray(F, im, j);
+            FloatVector br = FloatVector.fromArray(F, re, h + j);
+            FloatVector bi = FloatVector.fromArray(F, im, h + j);
+            FloatVector wr = FloatVector.fromArray(F, tw, t + j);
+            FloatVector wi = FloatVector.fromArray(F, tw, t + h + j);
+            ar.add(br.fma(wr, bi.mul(wi))).intoArray(re, j);
+            ai.add(bi.mul(wr).sub(br.mul(wi))).intoArray(im, j);
+        }
+    }
+
+    /// The zero-phase filter of [RealFft#filter] on the bit-reversed spectrum Z, blocks 1 … m/16 − 1
+    /// (block 0 is done by the caller): block c pairs with block `partner[c]` read backwards
+    /// (see [RealFft.Response]); `hs`, `hd`, `cr`, `ci` are in storage order.
+    static void filterBlocks(float[] re, float[] im, int m, int[] partner, float[] hs, float[] hd, float[] cr, float[] ci) {
+        for (int c = 1; c < m / L; c++) {
+            int d = partner[c];
+            if (d < c) {
+                continue;
+            }
+            int at = c * L;
+            int to = d * L;
+            FloatVector zr = FloatVector.fromArray(F, re, at);
+            FloatVector zi = FloatVector.fromArray(F, im, at);
+            FloatVector yr = FloatVector.fromArray(F, re, to).rearrange(REVERSE);
+            FloatVector yi = FloatVector.fromArray(F, im, to).rearrange(REVERSE);
+            FloatVector s = FloatVector.fromArray(F, hs, at);
+            FloatVector t = FloatVector.fromArray(F, hd, at);
+            FloatVector wr = FloatVector.fromArray(F, cr, at);
+            FloatVector wi = FloatVector.fromArray(F, ci, at);
+            // 2E and 2O, the halves are in hs and hd
+            FloatVector er = zr.add(yr);
+            FloatVector ei = zi.sub(yi);
+            FloatVector or = zi.add(yi);
+            FloatVector oi = yr.sub(zr);
+            FloatVector pr = wr.mul(or).sub(wi.mul(oi));   // W·O
+            FloatVector pi = wr.fma(oi, wi.mul(or));
+            FloatVector qr = wr.fma(er, wi.mul(ei));       // conj(W)·E
+            FloatVector qi = wr.mul(ei).sub(wi.mul(er));
+            FloatVector fr = s.fma(er, t.mul(pr));         // E' = hs·E + hd·W·O
+            FloatVector fi = s.fma(ei, t.mul(pi));
+            FloatVector gr = t.fma(qr, s.mul(or));         // O' = hd·conj(W)·E + hs·O
+            FloatVector gi = t.fma(qi, s.mul(oi));
+            fr.sub(gi).intoArray(re, at);                  // Z'_k = E' + i·O'
+            fi.add(gr).intoArray(im, at);
+            if (d != c) {
+                fr.add(gi).rearrange(REVERSE).intoArray(re, to);   // Z'_{m−k} = conj E' + i·conj O'
+                gr.sub(fi).rearrange(REVERSE).intoArray(im, to);
+            }
         }
     }
 

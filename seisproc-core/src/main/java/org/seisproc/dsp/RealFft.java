@@ -196,6 +196,179 @@ public final class RealFft {
         }
     }
 
+    /// A real response H_k ≥ … (any real values), k = 0 … n/2, prepared for [#filter]: the
+    /// half sums and differences (H_k ± H_{m−k})/(4m) and the twiddles W^k in the order the
+    /// bit-reversed spectrum is stored, so the filter runs on contiguous vectors. In that order,
+    /// block c of 16 (c ≥ 1) holds k = A + B·m/16 with A = rev(c), B = rev(lane) (p − 4 and 4 bit
+    /// reversals); its partners m − k sit in block c' = rev(m/16 − A), lanes reversed.
+    public static final class Response {
+        private final int n;
+        private final float[] h;
+        private final float[] hs;
+        private final float[] hd;
+
+        private Response(int n, float[] h, float[] hs, float[] hd) {
+            this.n = n;
+            this.h = h;
+            this.hs = hs;
+            this.hd = hd;
+        }
+    }
+
+    /// Prepares the response `h` (n/2 + 1 values, H_k at frequency k/n cycles per sample) for [#filter].
+    public Response prepare(float[] h) {
+        if (h.length != m + 1) {
+            throw new IllegalArgumentException("a response for FFT length " + n + " needs " + (m + 1) + " values, not " + h.length);
+        }
+        float[] hs = null;
+        float[] hd = null;
+        if (vector) {
+            storageTwiddles();
+            hs = new float[m];
+            hd = new float[m];
+            for (int r = 0; r < m; r++) {
+                int k = rev[r];
+                double a = h[k];
+                double b = k == 0 ? h[m] : h[m - k];
+                hs[r] = (float) ((a + b) / (4.0 * m));
+                hd[r] = (float) ((a - b) / (4.0 * m));
+            }
+        }
+        return new Response(n, h.clone(), hs, hd);
+    }
+
+    /// Zero-phase filtering by circular convolution: `x[offset .. offset+count)`, zero-padded to n,
+    /// is transformed, each X_k multiplied by H_k, transformed back (scaled), and the first
+    /// `count` samples written back in place. Same result as [#realForward], multiplying
+    /// a[0] by H_0, a[1] by H_{n/2} and a[2k], a[2k+1] by H_k, then [#realInverse] with scaling,
+    /// but without the packed spectrum: the response is applied to the complex half-length
+    /// spectrum directly, and the passes skip the known zeros (input beyond `count`) and the
+    /// samples not returned. `count` ≤ n/2 (pad to at least twice the trace so nothing wraps).
+    public void filter(Response response, float[] x, int offset, int count) {
+        if (count < 1 || count > m) {
+            throw new IllegalArgumentException("filter needs 1 to " + m + " samples (half the FFT length " + n + "), not " + count);
+        }
+        java.util.Objects.checkFromIndexSize(offset, count, x.length);
+        if (response.n != n || (vector && response.hs == null)) {
+            throw new IllegalArgumentException("the response was prepared for another FFT (length " + response.n + "); use this one's prepare");
+        }
+        if (vector) {
+            storageTwiddles();
+        }
+        int nz = (count + 1) / 2;   // complex points that may be non-zero
+        int j = vector ? FftVectorPasses.splitFrom(x, offset, count, re, im) : 0;
+        for (; j < nz; j++) {
+            re[j] = x[offset + 2 * j];
+            im[j] = 2 * j + 1 < count ? x[offset + 2 * j + 1] : 0f;
+        }
+        java.util.Arrays.fill(re, nz, m, 0f);
+        java.util.Arrays.fill(im, nz, m, 0f);
+        boolean pruned = vector && size.length > 0 && radix2[0];
+        if (pruned) {
+            int nv = roundUp(nz);
+            FftVectorPasses.forward2Pruned(re, im, m / 2, nv, tw, twAt[0]);
+            for (int s = 1; s < size.length; s++) {
+                FftVectorPasses.forward4(re, im, m, size[s], tw, twAt[s]);
+            }
+            FftVectorPasses.forward16(re, im, m);
+        } else {
+            forwardPasses();
+        }
+        float[] h = response.h;
+        float sc = 0.5f / m;
+        float x0 = h[0] * (re[0] + im[0]);
+        float xm = h[m] * (re[0] - im[0]);
+        re[0] = sc * (x0 + xm);
+        im[0] = sc * (x0 - xm);
+        if (vector) {
+            // block 0 holds k = B·m/16: pairs (k, m − k) within it, done one by one
+            for (int b = 1; b <= FFT_BLOCK / 2; b++) {
+                filterPair(h, b * (m / FFT_BLOCK));
+            }
+            FftVectorPasses.filterBlocks(re, im, m, partner, response.hs, response.hd, twr, twi);
+        } else {
+            for (int k = 1; k <= m / 2; k++) {
+                filterPair(h, k);
+            }
+        }
+        if (pruned) {
+            FftVectorPasses.inverse16(re, im, m);
+            for (int s = size.length - 1; s >= 1; s--) {
+                FftVectorPasses.inverse4(re, im, m, size[s], tw, twAt[s]);
+            }
+            FftVectorPasses.inverse2Pruned(re, im, m / 2, roundUp(nz), tw, twAt[0]);
+        } else {
+            inversePasses();
+        }
+        j = vector ? FftVectorPasses.mergeInto(re, im, x, offset, count) : 0;
+        for (; j < nz; j++) {
+            x[offset + 2 * j] = re[j];
+            if (2 * j + 1 < count) {
+                x[offset + 2 * j + 1] = im[j];
+            }
+        }
+    }
+
+    /// Z'_k and Z'_{m−k} (stored bit-reversed) of the filtered spectrum, 0 < k ≤ m/2, scaled by 1/m:
+    /// E' = hs·E + hd·W^k·O, O' = hd·conj(W^k)·E + hs·O, hs, hd = (H_k ± H_{m−k})/2.
+    private void filterPair(float[] h, int k) {
+        int ik = rev[k];
+        int jk = rev[m - k];
+        float zr = re[ik];
+        float zi = im[ik];
+        float yr = re[jk];
+        float yi = im[jk];
+        float er = zr + yr;          // 2E
+        float ei = zi - yi;
+        float or = zi + yi;          // 2O
+        float oi = yr - zr;
+        float cr = wr[k];
+        float ci = wi[k];
+        float pr = cr * or - ci * oi;
+        float pi = cr * oi + ci * or;
+        float qr = cr * er + ci * ei;
+        float qi = cr * ei - ci * er;
+        float s = (h[k] + h[m - k]) * (0.25f / m);
+        float t = (h[k] - h[m - k]) * (0.25f / m);
+        float fr = s * er + t * pr;
+        float fi = s * ei + t * pi;
+        float gr = t * qr + s * or;
+        float gi = t * qi + s * oi;
+        re[ik] = fr - gi;
+        im[ik] = fi + gr;
+        re[jk] = fr + gi;
+        im[jk] = gr - fi;
+    }
+
+    /// W^k for k = rev(r) at r (storage order), and the partner block of each block of 16.
+    private float[] twr;
+    private float[] twi;
+    private int[] partner;
+
+    private void storageTwiddles() {
+        if (twr != null) {
+            return;
+        }
+        twr = new float[m];
+        twi = new float[m];
+        for (int r = 0; r < m; r++) {
+            double a = 2 * Math.PI * rev[r] / n;
+            twr[r] = (float) Math.cos(a);
+            twi[r] = (float) -Math.sin(a);
+        }
+        int blocks = m / FFT_BLOCK;
+        int bits = Integer.numberOfTrailingZeros(blocks);
+        partner = new int[blocks];
+        for (int c = 1; c < blocks; c++) {
+            int a = Integer.reverse(c) >>> (32 - bits);
+            partner[c] = Integer.reverse(blocks - a) >>> (32 - bits);
+        }
+    }
+
+    private static int roundUp(int j) {
+        return (j + FFT_BLOCK - 1) / FFT_BLOCK * FFT_BLOCK;
+    }
+
     private void forwardPasses() {
         if (vector) {
             for (int s = 0; s < size.length; s++) {
