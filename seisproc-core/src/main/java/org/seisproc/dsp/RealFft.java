@@ -263,14 +263,20 @@ public final class RealFft {
         }
         java.util.Arrays.fill(re, nz, m, 0f);
         java.util.Arrays.fill(im, nz, m, 0f);
-        boolean pruned = vector && size.length > 0 && radix2[0];
-        if (pruned) {
-            int nv = roundUp(nz);
+        // the first pass is radix-2 over the whole array: its upper half is known zero
+        boolean pruned = size.length > 0 && radix2[0];
+        int nv = vector ? roundUp(nz) : nz;
+        if (pruned && vector) {
             FftVectorPasses.forward2Pruned(re, im, m / 2, nv, tw, twAt[0]);
             for (int s = 1; s < size.length; s++) {
                 FftVectorPasses.forward4(re, im, m, size[s], tw, twAt[s]);
             }
             FftVectorPasses.forward16(re, im, m);
+        } else if (pruned) {
+            FftPasses.forward2Pruned(re, im, m / 2, nv, tw, twAt[0]);
+            for (int s = 1; s < size.length; s++) {
+                FftPasses.forward4(re, im, m, size[s], tw, twAt[s]);
+            }
         } else {
             forwardPasses();
         }
@@ -291,12 +297,17 @@ public final class RealFft {
                 filterPair(h, k);
             }
         }
-        if (pruned) {
+        if (pruned && vector) {
             FftVectorPasses.inverse16(re, im, m);
             for (int s = size.length - 1; s >= 1; s--) {
                 FftVectorPasses.inverse4(re, im, m, size[s], tw, twAt[s]);
             }
-            FftVectorPasses.inverse2Pruned(re, im, m / 2, roundUp(nz), tw, twAt[0]);
+            FftVectorPasses.inverse2Pruned(re, im, m / 2, nv, tw, twAt[0]);
+        } else if (pruned) {
+            for (int s = size.length - 1; s >= 1; s--) {
+                FftPasses.inverse4(re, im, m, size[s], tw, twAt[s]);
+            }
+            FftPasses.inverse2Pruned(re, im, m / 2, nv, tw, twAt[0]);
         } else {
             inversePasses();
         }
