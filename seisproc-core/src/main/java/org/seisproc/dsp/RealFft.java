@@ -15,7 +15,9 @@ package org.seisproc.dsp;
 /// the real split; Van Loan 1992 for the radix-4 passes).
 ///
 /// The butterfly passes use the Java Vector API when the JVM has `jdk.incubator.vector`, else
-/// plain loops ([FftPasses]); both give the same values to float rounding.
+/// plain loops ([FftPasses]); both give the same values to float rounding, not bit for bit (a
+/// relative ~1e-7), so outputs are bit-identical only between JVMs that made the same choice
+/// (`-Dseisproc.fft.scalar=true` forces the scalar passes).
 ///
 /// An instance holds its twiddles and scratch for one length: not thread-safe, one per worker.
 public final class RealFft {
@@ -196,7 +198,7 @@ public final class RealFft {
         }
     }
 
-    /// A real response H_k ≥ … (any real values), k = 0 … n/2, prepared for [#filter]: the
+    /// A real response H_k, k = 0 … n/2, prepared for [#filter]: the
     /// half sums and differences (H_k ± H_{m−k})/(4m) and the twiddles W^k in the order the
     /// bit-reversed spectrum is stored, so the filter runs on contiguous vectors. In that order,
     /// block c of 16 (c ≥ 1) holds k = A + B·m/16 with A = rev(c), B = rev(lane) (p − 4 and 4 bit
