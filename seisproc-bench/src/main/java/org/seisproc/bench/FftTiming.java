@@ -66,8 +66,8 @@ public final class FftTiming {
                 best[j] = Math.min(best[j], time(jobs[j], 0.2));
             }
         }
-        System.out.printf("UNDER LOAD (shared machine, load average %s), least of %d rounds, microseconds per call:%n",
-                loadAverage(), rounds);
+        System.out.printf("UNDER LOAD (shared machine, load average %s), RealFft passes: %s, least of %d rounds, microseconds per call:%n",
+                loadAverage(), RealFft.vectorised() ? "Vector API" : "scalar (no jdk.incubator.vector)", rounds);
         for (int j = 0; j < jobs.length; j++) {
             System.out.printf("  %-40s %9.2f us%n", names[j], best[j] * 1e6);
         }
