@@ -1,11 +1,9 @@
 package org.seisproc.dsp;
 
-import org.jtransforms.fft.FloatFFT_1D;
-
 /// Zero-phase band-pass filters applied in the frequency domain.
 ///
 /// The trace is zero-padded to `nfft` = the smallest power of two ≥ 2·n1 (so the circular
-/// convolution does not wrap), transformed (JTransforms real FFT), each frequency f_k = k/(nfft·dt)
+/// convolution does not wrap), transformed ([RealFft]), each frequency f_k = k/(nfft·dt)
 /// multiplied by a real, non-negative response H(f_k) — no phase change — and transformed back.
 ///
 /// - Ormsby: the trapezoid through corner frequencies f1 ≤ f2 ≤ f3 ≤ f4 (Hz): 0 below f1, a
@@ -20,15 +18,15 @@ public final class Bandpass {
     private final int n1;
     private final int nfft;
     private final float[] response;
-    private final FloatFFT_1D fft;
-    private final float[] work;
+    private final RealFft fft;
+    private final RealFft.Response prepared;
 
     private Bandpass(int n1, float[] response, int nfft) {
         this.n1 = n1;
         this.nfft = nfft;
         this.response = response;
-        this.fft = new FloatFFT_1D(nfft);
-        this.work = new float[nfft];
+        this.fft = new RealFft(nfft);
+        this.prepared = fft.prepare(response);
     }
 
     /// The padded FFT length for traces of `n1` samples.
@@ -110,17 +108,6 @@ public final class Bandpass {
 
     /// Filters `x[offset .. offset+n1)` in place.
     public void apply(float[] x, int offset) {
-        float[] a = work;
-        System.arraycopy(x, offset, a, 0, n1);
-        java.util.Arrays.fill(a, n1, nfft, 0f);
-        fft.realForward(a);
-        a[0] *= response[0];
-        a[1] *= response[nfft / 2];
-        for (int k = 1; k < nfft / 2; k++) {
-            a[2 * k] *= response[k];
-            a[2 * k + 1] *= response[k];
-        }
-        fft.realInverse(a, true);
-        System.arraycopy(a, 0, x, offset, n1);
+        fft.filter(prepared, x, offset, n1);
     }
 }

@@ -1,11 +1,9 @@
 package org.seisproc.dsp;
 
-import org.jtransforms.fft.FloatFFT_1D;
-
 /// The amplitude spectrum of a window of a trace, and its dominant frequency and bandwidth.
 ///
 /// The window's m samples, less their mean, are zero-padded to `nfft` = the smallest power of
-/// two ≥ m and transformed (JTransforms real FFT); frequency k is f_k = k/(nfft·dt), its power
+/// two ≥ m and transformed ([RealFft]); frequency k is f_k = k/(nfft·dt), its power
 /// P_k = |X_k|², k = 0 … nfft/2. Then
 /// - dominant frequency = f_k of the largest P_k for k ≥ 1 (the first on ties; 0 when all are 0);
 /// - centroid f_c = Σ f_k P_k / Σ P_k and bandwidth = √(Σ (f_k − f_c)² P_k / Σ P_k), the rms
@@ -17,7 +15,7 @@ public final class Spectrum {
     private final int m;
     private final int nfft;
     private final double df;
-    private final FloatFFT_1D fft;
+    private final RealFft fft;
     private final float[] work;
     private final double[] power;
 
@@ -33,7 +31,7 @@ public final class Spectrum {
         }
         this.nfft = Math.max(2, n);
         this.df = 1.0 / (nfft * dt);
-        this.fft = new FloatFFT_1D(nfft);
+        this.fft = new RealFft(nfft);
         this.work = new float[nfft];
         this.power = new double[nfft / 2 + 1];
     }

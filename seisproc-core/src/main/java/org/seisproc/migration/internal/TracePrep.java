@@ -1,6 +1,6 @@
 package org.seisproc.migration.internal;
 
-import org.jtransforms.fft.FloatFFT_1D;
+import org.seisproc.dsp.RealFft;
 
 /// Prepares an input trace for the kernel: the rho filter (−iω)^p (p = ½ in 2D, 1 in 3D, 0 off;
 /// ω in radians per sample, applied by FFT on a zero-padded copy so nothing wraps around), then,
@@ -15,7 +15,7 @@ public final class TracePrep {
     private final double order;
     private final boolean integrate;
     private final int nfft;
-    private final FloatFFT_1D fft;
+    private final RealFft fft;
     private final float[] work;
     private final float[] response;
 
@@ -29,7 +29,7 @@ public final class TracePrep {
         }
         this.nfft = n;
         if (rhoOrder > 0) {
-            this.fft = new FloatFFT_1D(n);
+            this.fft = new RealFft(n);
             this.work = new float[n];
             this.response = new float[n];
             // (−iω)^p = |ω|^p (cos(pπ/2) − i sin(pπ/2)) for ω > 0 (forward transform e^{−iωt}):
