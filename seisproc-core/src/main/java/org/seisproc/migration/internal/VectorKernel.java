@@ -59,7 +59,13 @@ public final class VectorKernel implements Kernel {
         float dr2 = gxr * gxr + gyr * gyr;
         boolean amp = s.obliquity() || s.spreading();
         if (s.antiAlias()) {
-            antiAliased(p, op, start, tapered, kMin, kFull, ds2, dr2, sxr, syr, gxr, gyr, dm, weight, amp, image, imageOffset);
+            int redone = antiAliased(p, op, start, tapered, ds2, dr2, sxr, syr, gxr, gyr, dm, weight, amp, image, imageOffset);
+            // the vectors the vector loop left (reads too wide for its window), sample by sample;
+            // here, not in that loop's method, which C2 must compile whole and small
+            for (int r = 0; r < redone; r++) {
+                int k = redo[r];
+                scalar.addSamples(p, op, sxr, syr, gxr, gyr, dm, weight, Math.max(k, kMin), kFull, k + L, image, imageOffset);
+            }
         } else if (s.nearest()) {
             nearest(p, op, start, tapered, ds2, dr2, dm, weight, amp, image, imageOffset);
         } else {
@@ -159,7 +165,8 @@ public final class VectorKernel implements Kernel {
         }
     }
 
-    private void antiAliased(float[] p, Operator op, int start, int tapered, int kMin, int kFull, float ds2, float dr2, float sxr,
+    /// The anti-aliased vector loop; returns how many vectors it left in `redo` for the scalar loop.
+    private int antiAliased(float[] p, Operator op, int start, int tapered, float ds2, float dr2, float sxr,
                              float syr, float gxr, float gyr, float dm, float weight, boolean amp, float[] image, int imageOffset) {
         FloatVector d2s = FloatVector.broadcast(F, ds2);
         FloatVector d2r = FloatVector.broadcast(F, dr2);
@@ -259,9 +266,6 @@ public final class VectorKernel implements Kernel {
             }
             value.fma(w, FloatVector.fromArray(F, image, imageOffset + k)).intoArray(image, imageOffset + k);
         }
-        for (int r = 0; r < redone; r++) {
-            int k = redo[r];
-            scalar.addSamples(p, op, sxr, syr, gxr, gyr, dm, weight, Math.max(k, kMin), kFull, k + L, image, imageOffset);
-        }
+        return redone;
     }
 }
