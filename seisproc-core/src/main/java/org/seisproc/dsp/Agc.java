@@ -7,6 +7,11 @@ package org.seisproc.dsp;
 /// is all zero the output is zero. Running sums make it O(n) per trace. (Yilmaz, Seismic Data
 /// Analysis, 2001, §1.4.)
 public final class Agc {
+    /// The gain pass runs vectorised ([VectorAgc]) when the JVM has the `jdk.incubator.vector`
+    /// module (decided without loading a Vector API class), unless `-Dseisproc.agc.scalar=true`.
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !Boolean.getBoolean("seisproc.agc.scalar");
+
     private Agc() {
     }
 
@@ -22,7 +27,17 @@ public final class Agc {
             double v = x[offset + i1];
             cum[i1 + 1] = cum[i1] + v * v;
         }
-        for (int i1 = 0; i1 < n1; i1++) {
+        // the samples whose window lies whole inside the trace, vectorised when the JVM can
+        int from = Math.min(half, n1);
+        int to = Math.max(from, n1 - half);
+        int done = VECTOR && to > from ? VectorAgc.interior(x, offset, cum, half, from, to) : from;
+        gain(x, offset, n1, half, cum, 0, from);
+        gain(x, offset, n1, half, cum, done, n1);
+    }
+
+    /// The gain pass over samples `from ≤ i < to`, one at a time, in double.
+    static void gain(float[] x, int offset, int n1, int half, double[] cum, int from, int to) {
+        for (int i1 = from; i1 < to; i1++) {
             int lo = Math.max(0, i1 - half);
             int hi = Math.min(n1 - 1, i1 + half);
             double sum = cum[hi + 1] - cum[lo];   // x / sqrt(sum / n) with one division, not two
