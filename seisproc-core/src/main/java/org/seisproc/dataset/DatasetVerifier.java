@@ -78,7 +78,8 @@ public final class DatasetVerifier {
     /// while they are the same (damage that leaves those alone is what `verify` finds).
     public static String cachedSampleDigest(Dataset ds) {
         Path file = ds.dir().resolve(DIGEST_CACHE);
-        String basis = digestBasis(ds);
+        int[] codes = storeCodes(ds);
+        String basis = codes == null ? null : digestBasis(ds, codes);
         if (basis == null || !Files.isRegularFile(file)) {
             return null;
         }
@@ -90,17 +91,20 @@ public final class DatasetVerifier {
         }
     }
 
-    /// Computes the samples' digest and, when the store's chunk codes show it is as it was
-    /// written, keeps it for [#cachedSampleDigest]. The store is read twice (the CRC32C pass at
-    /// several GB/s, then the SHA-256); a digest of damaged samples is returned but not kept. A
-    /// dataset directory that cannot be written to is not an error: the digest is just not kept.
+    /// Computes the samples' digest and, for a dataset with no digest recorded in `dataset.json`
+    /// and when the store's chunk codes show it is as it was written, keeps it for
+    /// [#cachedSampleDigest]. The store is then read twice (the CRC32C pass at several GB/s, then
+    /// the SHA-256); a digest of damaged samples is returned but not kept. A dataset directory that
+    /// cannot be written to is not an error: the digest is just not kept. With a recorded digest
+    /// (which is what `checksum` compares with) nothing is kept and the store is read once.
     ///
-    /// @return the digest, and whether it was kept
+    /// @return the digest, whether it was kept, and the damaged chunks found
     public static Digest computeSampleDigest(Dataset ds) {
-        String basis = digestBasis(ds);
+        int[] codes = recordedSampleDigest(ds) == null ? storeCodes(ds) : null;
+        String basis = codes == null ? null : digestBasis(ds, codes);
         List<Problem> problems = new ArrayList<>();
         if (basis != null) {
-            checkChunks(ds, ds.sampleType().fileName(), ChunkChecksums.read(ds.dir()).get(ds.sampleType().fileName()), problems);
+            checkChunks(ds, ds.sampleType().fileName(), codes, problems);
         }
         String digest = ds.sampleDigest();
         boolean kept = false;
@@ -131,15 +135,16 @@ public final class DatasetVerifier {
     /// Where [#computeSampleDigest] keeps the digest, in the dataset directory.
     public static final String DIGEST_CACHE = DatasetFiles.INDEX + "/samples.sha256";
 
-    /// What a kept digest belongs to: the store's file name, its recorded chunk codes (the
-    /// dataset's own record of its samples) as one CRC32C, and the file's size and modification
-    /// time (a store written to since is read again); null without chunk codes.
-    private static String digestBasis(Dataset ds) {
+    /// The store's recorded chunk codes, or null (a dataset written before they were recorded).
+    private static int[] storeCodes(Dataset ds) {
         Map<String, int[]> recorded = ChunkChecksums.read(ds.dir());
-        int[] codes = recorded == null ? null : recorded.get(ds.sampleType().fileName());
-        if (codes == null) {
-            return null;
-        }
+        return recorded == null ? null : recorded.get(ds.sampleType().fileName());
+    }
+
+    /// What a kept digest belongs to: the store's file name, its recorded chunk `codes` (the
+    /// dataset's own record of its samples) as one CRC32C, and the file's size and modification
+    /// time (a store written to since is read again); null when the store cannot be examined.
+    private static String digestBasis(Dataset ds, int[] codes) {
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * codes.length);
         b.asIntBuffer().put(codes);
