@@ -149,7 +149,14 @@ public final class MappedOutput implements AutoCloseable {
         try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
             long done = 0;
             while (done < bytes) {
-                long n = channel.transferFrom(in.position(done), done, bytes - done);
+                FileChannel ch = channel;
+                long n;
+                try {
+                    n = ch.transferFrom(in.position(done), done, bytes - done);
+                } catch (IOException e) {
+                    reopenAfter(ch, e, "cannot copy from " + source + ": ");
+                    continue;
+                }
                 if (n <= 0) {
                     throw new DatasetException(source, "ended after " + done + " of " + bytes + " bytes");
                 }
