@@ -231,10 +231,10 @@ public final class Importer {
         }
     }
 
-    /// Per-worker buffers: one chunk of raw headers and of store samples, written with one
-    /// positional write each (no page faults on a mapped output, no zero-filling).
-    /// A copy worker's buffers: the source chunk as read, the raw headers and the store bytes to
-    /// write (direct: read and written by the kernel without another copy), and decode scratch.
+    /// A copy worker's buffers: one chunk of the source as read, and its raw headers and store
+    /// samples, written with one positional write each (no page faults on a mapped output, no
+    /// zero-filling); direct, so the kernel reads and writes them without another copy; and
+    /// decode scratch.
     private record Scratch(ByteBuffer source, ByteBuffer headers, ByteBuffer samples, float[] floats, double[] doubles, int[] words) {
     }
 

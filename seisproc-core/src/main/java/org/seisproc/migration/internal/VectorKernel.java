@@ -14,9 +14,9 @@ import jdk.incubator.vector.VectorSpecies;
 /// Fetching input samples: the indices a vector of consecutive output samples needs usually lie
 /// within 2 × lanes consecutive input samples (the DSR time grows no faster than T), so two
 /// contiguous loads and in-register permutes (`selectFrom` over a two-vector table, indexed by
-/// integers: the float samples' bits are picked) serve them, ~3× faster than gathers on AVX-512; where they do not (steep or coarsely sampled parts), a
-/// gather (linear, nearest) or, with anti-aliasing, the scalar loop for that vector after the
-/// vector loop. Each loop is written out whole in one method: C2 must compile it as one piece,
+/// integers: the float samples' bits are picked) serve them, ~3× faster than gathers on AVX-512;
+/// where they do not (steep or coarsely sampled parts), a gather (linear, nearest) or, with
+/// anti-aliasing, the scalar kernel for that vector after the vector loop. Each loop is written out whole in one method: C2 must compile it as one piece,
 /// or the vectors would be boxed between calls (measured: 5× slower).
 ///
 /// Not thread-safe (scratch buffers): one per worker.
@@ -175,7 +175,7 @@ public final class VectorKernel implements Kernel {
         float nt = s.nt();
         float scale = (float) s.aaScale();
         float maxHalf = s.aaMaxHalf();
-        int limit = s.nt() + 1;
+        int limit = (int) hi; // the last index a window may start at, as the clamp of the other loops
         if (redo.length < op.nkPad / L) {
             redo = new int[op.nkPad / L];
         }
