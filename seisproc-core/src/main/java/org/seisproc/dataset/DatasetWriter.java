@@ -92,7 +92,7 @@ public final class DatasetWriter implements AutoCloseable {
         long headerBytes = shape.traces() * template.traceHeaderBytes();
         String storeName = shape.sampleType().fileName();
         TargetDir dir = TargetDir.attached(target, java.util.Map.of(storeName, storeBytes, DatasetFiles.TRACE_HEADERS, headerBytes));
-        DatasetWriter w = new DatasetWriter(template, shape, true, dir, MappedOutput.open(dir.resolve(storeName), storeBytes),
+        DatasetWriter w = new DatasetWriter(template, shape, true, dir, MappedOutput.open(dir.resolve(storeName), storeBytes).forBulkWrites(false),
                 MappedOutput.open(dir.resolve(DatasetFiles.TRACE_HEADERS), headerBytes), null);
         w.attached = true;
         return w;
@@ -109,7 +109,7 @@ public final class DatasetWriter implements AutoCloseable {
             TargetDir old = TargetDir.resumable(target, java.util.Map.of(storeName, storeBytes,
                     DatasetFiles.TRACE_HEADERS, headerBytes));
             if (old != null) {
-                return new DatasetWriter(source, shape, true, old, MappedOutput.open(old.resolve(storeName), storeBytes),
+                return new DatasetWriter(source, shape, true, old, MappedOutput.open(old.resolve(storeName), storeBytes).forBulkWrites(false),
                         MappedOutput.open(old.resolve(DatasetFiles.TRACE_HEADERS), headerBytes), step);
             }
         }
@@ -122,7 +122,8 @@ public final class DatasetWriter implements AutoCloseable {
                 copyIfExists(source.dir(), dir.dir(), DatasetFiles.sourceHeader(i));
                 copyIfExists(source.dir(), dir.dir(), DatasetFiles.sourceTrailer(i));
             }
-            MappedOutput store = MappedOutput.create(dir.resolve(storeName), storeBytes);
+            // every trace is written once through it, typically: its chunk codes come from the writes
+            MappedOutput store = MappedOutput.create(dir.resolve(storeName), storeBytes).forBulkWrites(true);
             MappedOutput headers = MappedOutput.create(dir.resolve(DatasetFiles.TRACE_HEADERS), headerBytes);
             if (copyHeaders) {
                 headers.copyFrom(source.dir().resolve(DatasetFiles.TRACE_HEADERS), headerBytes);
@@ -187,24 +188,43 @@ public final class DatasetWriter implements AutoCloseable {
 
     /// Writes trace `trace`'s samples from `samples[offset..offset+ns)`.
     public void writeTrace(long trace, float[] samples, int offset) {
-        check(trace);
-        int bytes = ns * type.bytes();
-        MemorySegment b = store.buffer(bytes);
-        if (type == SampleType.FLOAT32) {
-            MemorySegment.copy(samples, offset, b, Layouts.FLOAT_LE, 0, ns);
-        } else {
-            for (int i = 0; i < ns; i++) {
-                b.set(Layouts.DOUBLE_LE, 8L * i, samples[offset + i]);
-            }
-        }
-        store.writeBuffer(trace * bytes, bytes);
+        writeTraces(trace, 1, samples, offset);
     }
+
+    /// Writes the `count` traces from `first` on, from `samples[offset..offset+count*ns)`, in
+    /// writes of up to [#RUN_BYTES] (one per gather, typically, instead of one per trace).
+    public void writeTraces(long first, int count, float[] samples, int offset) {
+        if (count <= 0) {
+            return;
+        }
+        check(first);
+        check(first + count - 1);
+        int bytes = ns * type.bytes();
+        int perWrite = Math.max(1, RUN_BYTES / bytes);
+        for (int done = 0; done < count; done += perWrite) {
+            int n = Math.min(perWrite, count - done);
+            long at = (first + done) * bytes;
+            MemorySegment b = store.buffer(at, n * bytes);
+            int from = offset + done * ns;
+            if (type == SampleType.FLOAT32) {
+                MemorySegment.copy(samples, from, b, Layouts.FLOAT_LE, 0, n * ns);
+            } else {
+                for (int i = 0; i < n * ns; i++) {
+                    b.set(Layouts.DOUBLE_LE, 8L * i, samples[from + i]);
+                }
+            }
+            store.writeBuffer(at, n * bytes);
+        }
+    }
+
+    /// Most bytes of one write of [#writeTraces] (the writing thread's buffer grows to it).
+    static final int RUN_BYTES = 8 << 20;
 
     /// Writes trace `trace`'s samples from doubles.
     public void writeTrace(long trace, double[] samples, int offset) {
         check(trace);
         int bytes = ns * type.bytes();
-        MemorySegment b = store.buffer(bytes);
+        MemorySegment b = store.buffer(trace * bytes, bytes);
         if (type == SampleType.FLOAT64) {
             MemorySegment.copy(samples, offset, b, Layouts.DOUBLE_LE, 0, ns);
         } else {
@@ -247,6 +267,7 @@ public final class DatasetWriter implements AutoCloseable {
         // codes, and `seisproc checksum` computes the digest when asked.
         DatasetManifest.Checksums sums = null;
         boolean sourceHeaders = traces == source.traceCount() && sameHeadersAsSource();
+        int[] storeCodes = store.chunkCodes();
         store.close();
         headers.close();
         writeHeaderTable(sourceHeaders);
@@ -254,7 +275,8 @@ public final class DatasetWriter implements AutoCloseable {
                 shape.sampleIntervalMicros(), type.jsonName(), m.traceHeaderBytes(), m.source(), m.headerSchema(),
                 sums, carryRawExceptions(), m.processing(), Instant.now().toString(),
                 "seisproc " + Importer.version()).withProcessing(step);
-        dir.commit(out);
+        // the store's codes as written when every trace was written once; else read from the file
+        dir.commit(out, storeCodes != null ? java.util.Map.of(type.fileName(), storeCodes) : java.util.Map.of());
         done = true;
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 import org.seisproc.dataset.internal.ChunkCodes;
+import org.seisproc.dataset.internal.DirectWrites;
 import org.seisproc.dataset.internal.HeaderDecoder;
 import org.seisproc.dataset.ParallelTraces;
 import org.seisproc.dataset.internal.TargetDir;
@@ -153,21 +154,44 @@ public final class Importer {
             DatasetManifest.Checksums sums = null;
             Path storePath = dir.resolve(type.fileName());
             Path headersPath = dir.resolve(DatasetFiles.TRACE_HEADERS);
-            ChunkCodes storeCodes = new ChunkCodes();
-            ChunkCodes headerCodes = new ChunkCodes();
+            ChunkCodes storeCodes = new ChunkCodes(storeBytes);
+            ChunkCodes headerCodes = new ChunkCodes(headerTotal);
+            // The header table is built while the copy runs, from the raw headers the copy has
+            // written so far (the copy waits on the disk more than on the processors).
+            Written written = new Written();
+            CompletableFuture<Void> table;
+            try (FileChannel headers = FileChannel.open(headersPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                if (headerTotal > 0) {
+                    headers.write(ByteBuffer.allocate(1), headerTotal - 1); // full size, so that it maps whole
+                }
+            } catch (IOException e) {
+                throw new DatasetException(headersPath, "cannot create: " + e.getMessage(), e);
+            }
+            List<HeaderField> fields = options.read().layout().fields();
+            table = CompletableFuture.runAsync(() -> writeHeaderTable(headersPath, headerBytes, info0.byteOrder(), fields,
+                    traces, dir.resolve(DatasetFiles.HEADERS_PARQUET), written), task -> Thread.ofPlatform()
+                    .name("seisproc-header-table").daemon().start(task));
             try (FileChannel store = FileChannel.open(storePath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileChannel headers = FileChannel.open(headersPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 DirectWrites storeWrites = DirectWrites.open(storePath, storeBytes);
+                 FileChannel headers = FileChannel.open(headersPath, StandardOpenOption.WRITE);
                  exceptions) {
-                sourceBytes = copyTraces(files, firstTrace, type, store, headers, exceptions, options, storeCodes, headerCodes);
+                sourceBytes = copyTraces(files, firstTrace, type, store, storeWrites, headers, exceptions, options, storeCodes, headerCodes,
+                        written);
                 if (store.size() != storeBytes || headers.size() != headerTotal) {
                     throw new IllegalStateException("wrote " + store.size() + " + " + headers.size() + " bytes, expected "
                             + storeBytes + " + " + headerTotal);
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
+                written.fail(e);
+                awaitQuietly(table);
                 IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
                 String reason = io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
                 throw new DatasetException(dir.target(), "writing the dataset failed: " + reason
                         + (reason.contains("space") ? " (the disk is full: free some space or choose another location, then rerun)" : ""), e);
+            } catch (RuntimeException | Error e) {
+                written.fail(e);
+                awaitQuietly(table);
+                throw e;
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
             // Start writing the copied data to disk now, while the header table and the checksums
@@ -181,8 +205,7 @@ public final class Importer {
                     }
                 }
             });
-            // The checksums (reading the store) and the header table (reading the raw headers) are
-            // independent: compute them at the same time.
+            // The checksums (reading the store) are computed while the header table is finished.
             SampleType storeType = type;
             double[] checksumSeconds = {0};
             CompletableFuture<DatasetManifest.Checksums> checksums = options.checksums()
@@ -195,8 +218,11 @@ public final class Importer {
             // (its own thread: in the common pool it would hold the only worker a 2-core machine
             // has, and the header table's parallel decode and encode would run on one thread)
             long tableStart = System.nanoTime();
-            writeHeaderTable(headersPath, headerBytes, info0.byteOrder(), options.read().layout().fields(), traces,
-                    dir.resolve(DatasetFiles.HEADERS_PARQUET));
+            try {
+                table.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
             double tableSeconds = (System.nanoTime() - tableStart) / 1e9;
             if (checksums != null) {
                 try {
@@ -238,17 +264,25 @@ public final class Importer {
     private record Scratch(ByteBuffer source, ByteBuffer headers, ByteBuffer samples, float[] floats, double[] doubles, int[] words) {
     }
 
-    private static long copyTraces(List<SegyFile> files, long[] firstTrace, SampleType type, FileChannel store,
+    private static long copyTraces(List<SegyFile> files, long[] firstTrace, SampleType type, FileChannel store, DirectWrites direct,
                                    FileChannel headers, ExceptionLog exceptions, Options options, ChunkCodes storeCodes,
-                                   ChunkCodes headerCodes) throws IOException {
+                                   ChunkCodes headerCodes, Written written) throws IOException {
         record Job(int file, ParallelTraces.Range range) {
         }
         List<Job> jobs = new ArrayList<>();
         List<ParallelTraces.Range> ranges = new ArrayList<>();
         int maxChunk = 1;
         long maxTraceBytes = 1;
+        int ns = files.getFirst().samplesPerTrace();
+        long storeTraceBytes = (long) ns * type.bytes();
+        // With direct writes, chunks of a whole number of blocks of the store (the first chunk of
+        // each file starts on a block when the files before it end on one)
+        int blockTraces = direct.block() / (int) gcd(storeTraceBytes, direct.block());
         for (int i = 0; i < files.size(); i++) {
             int chunk = (int) Math.max(1, CHUNK_BYTES / files.get(i).info().traceBytes());
+            if (chunk >= blockTraces) {
+                chunk -= chunk % blockTraces;
+            }
             maxChunk = Math.max(maxChunk, chunk);
             maxTraceBytes = Math.max(maxTraceBytes, files.get(i).info().traceBytes());
             for (ParallelTraces.Range r : ParallelTraces.split(0, files.get(i).traceCount(), chunk)) {
@@ -256,9 +290,7 @@ public final class Importer {
                 ranges.add(new ParallelTraces.Range(jobs.size() - 1, jobs.size()));
             }
         }
-        int ns = files.getFirst().samplesPerTrace();
         int headerBytes = files.getFirst().info().traceHeaderBytes();
-        long storeTraceBytes = (long) ns * type.bytes();
         int chunkTraces = maxChunk;
         int sourceChunkBytes = (int) (chunkTraces * maxTraceBytes);
         AtomicLong done = new AtomicLong();
@@ -273,7 +305,7 @@ public final class Importer {
                 @Override
                 public Scratch worker() {
                     return new Scratch(ByteBuffer.allocateDirect(sourceChunkBytes), ByteBuffer.allocateDirect(chunkTraces * headerBytes),
-                            ByteBuffer.allocateDirect((int) (chunkTraces * storeTraceBytes)), new float[ns], new double[ns], new int[ns]);
+                            DirectWrites.staging((int) (chunkTraces * storeTraceBytes)), new float[ns], new double[ns], new int[ns]);
                 }
 
                 @Override
@@ -288,7 +320,9 @@ public final class Importer {
                     readFully(sources.get(job.file()), s.source().clear().limit(span), base);
                     MemorySegment source = MemorySegment.ofBuffer(s.source().flip());
                     MemorySegment headerBuf = MemorySegment.ofBuffer(s.headers().clear());
-                    MemorySegment sampleBuf = MemorySegment.ofBuffer(s.samples().clear());
+                    long g = firstTrace[job.file()] + first;
+                    int shift = DirectWrites.offset(g * storeTraceBytes); // the staging buffer is congruent to the store
+                    MemorySegment sampleBuf = MemorySegment.ofBuffer(s.samples().clear()).asSlice(shift);
                     for (int k = 0; k < count; k++) {
                         long t = first + k;
                         long src = f.traceOffset(t) - base;
@@ -311,14 +345,19 @@ public final class Importer {
                             exceptions.add(firstTrace[job.file()] + t, source.asSlice(src + headerBytes, (long) ns * format.bytes()));
                         }
                     }
-                    long g = firstTrace[job.file()] + first;
                     ByteBuffer h = s.headers().clear().limit(count * headerBytes);
-                    ByteBuffer d = s.samples().clear().limit((int) (count * storeTraceBytes));
+                    int storeLength = (int) (count * storeTraceBytes);
                     writeFully(headers, h, g * headerBytes);
-                    writeFully(store, d, g * storeTraceBytes);
+                    written.add(g, count);
+                    try {
+                        direct.write(store, s.samples(), g * storeTraceBytes, storeLength);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    ByteBuffer d = s.samples().clear().position(shift).limit(shift + storeLength);
                     // the chunk codes of what was just written, from the buffers still in cache (no second pass)
                     headerCodes.add(g * headerBytes, h.flip());
-                    storeCodes.add(g * storeTraceBytes, d.flip());
+                    storeCodes.add(g * storeTraceBytes, d);
                     long now = done.addAndGet(count * f.info().traceBytes());
                     if (options.progress() != null) {
                         options.progress().accept(now);
@@ -331,6 +370,10 @@ public final class Importer {
             }
         }
         return done.get();
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long position) {
@@ -473,6 +516,13 @@ public final class Importer {
     /// ([#tableRows]), so the table of any number of traces is written in a heap of a few tens
     /// of MB: neither the rows nor the columns are ever held whole.
     static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces, Path parquet) {
+        writeHeaderTable(rawHeaders, headerBytes, order, fields, traces, parquet, null);
+    }
+
+    /// As above, following a copy that is still writing the raw headers: each batch waits until
+    /// `written` has all its rows (`null`: all are there).
+    private static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces,
+                                         Path parquet, Written written) {
         int rowBytes = 0;
         for (String type : HeaderDecoder.types(fields).values()) {
             rowBytes += type.equals("int32") || type.equals("float") ? 4 : 8;
@@ -486,10 +536,57 @@ public final class Importer {
             org.seisproc.headers.HeaderTable columns = null;
             for (long first = 0; first < traces; first += batch) {
                 int count = (int) Math.min(batch, traces - first);
+                if (written != null && !written.await(first + count)) {
+                    return; // the copy failed; it reports why
+                }
                 columns = HeaderDecoder.decode(raw, headerBytes, order, fields, first, count, columns);
                 writer.append(columns); // copies the rows: the arrays are refilled next time
             }
             writer.commit();
+        }
+    }
+
+    /// The traces whose raw headers the copy has written, as the prefix of traces all written.
+    static final class Written {
+        private final java.util.TreeMap<Long, Long> ahead = new java.util.TreeMap<>();
+        private long prefix;
+        private Throwable failure;
+
+        /// Traces `first .. first+count` are written.
+        synchronized void add(long first, long count) {
+            ahead.put(first, first + count);
+            Long end;
+            while ((end = ahead.remove(prefix)) != null) {
+                prefix = end;
+            }
+            notifyAll();
+        }
+
+        /// The copy failed: waiters give up.
+        synchronized void fail(Throwable why) {
+            failure = why;
+            notifyAll();
+        }
+
+        /// Waits until the first `traces` are written: true, or false when the copy failed.
+        synchronized boolean await(long traces) {
+            while (prefix < traces && failure == null) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return prefix >= traces;
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> f) {
+        try {
+            f.join();
+        } catch (RuntimeException ignored) {
+            // the copy's failure is the one reported
         }
     }
 

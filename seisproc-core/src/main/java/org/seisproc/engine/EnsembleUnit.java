@@ -84,10 +84,17 @@ public final class EnsembleUnit {
             return;
         }
         long[] numbers = processed.traces();
-        for (int i = 0; i < processed.n2(); i++) {
-            long t = numbers[i];
-            out.writeTrace(t, processed.samples(), i * n1);
-            out.writeHeader(t, processed.headers(), (long) i * hb);
+        int n2 = processed.n2();
+        for (int i = 0, run; i < n2; i += run) {
+            // consecutive trace numbers (a gather of a dataset sorted by its key) in one write
+            run = 1;
+            while (i + run < n2 && numbers[i + run] == numbers[i] + run) {
+                run++;
+            }
+            out.writeTraces(numbers[i], run, processed.samples(), i * n1);
+        }
+        for (int i = 0; i < n2; i++) {
+            out.writeHeader(numbers[i], processed.headers(), (long) i * hb);
         }
         bytesOut += processed.n2() * outTraceBytes;
     }

@@ -109,10 +109,10 @@ public final class TraceSorter {
                         }
                         out.writeHeader(r.first() + slot, source.traceHeader(in), 0);
                     }
-                    for (int j = 0; j < count; j++) {
-                        if (s.f != null) {
-                            out.writeTrace(r.first() + j, s.f, j * ns);
-                        } else {
+                    if (s.f != null) {
+                        out.writeTraces(r.first(), count, s.f, 0);
+                    } else {
+                        for (int j = 0; j < count; j++) {
                             out.writeTrace(r.first() + j, s.d, j * ns);
                         }
                     }

@@ -16,14 +16,15 @@ import org.seisproc.dataset.DatasetException;
 /// positional writes ([#buffer], [#writeBuffer]). Scattered first writes through a mapping
 /// fault on every fresh page of the sparse file (measured: 216 MB of 6,000-byte traces in
 /// random order, 2–3 s mapped against 0.3–0.8 s as positional writes); the page cache is one,
-/// so the mapping sees what the writes wrote. `close()` syncs and unmaps.
+/// so the mapping sees what the writes wrote. `close()` syncs and unmaps. Bulk writes of a large
+/// file go around the page cache ([DirectWrites]) where the file system allows it.
 ///
 /// A thread interrupted in a write closes a file channel for every thread (that is how the JDK's
 /// interruptible channels work), and a Spark executor interrupts the tasks it cancels while its
 /// other tasks write the same output. So the channel is reopened when another thread closed it
 /// that way, and the write or sync done again; only the interrupted thread fails.
 public final class MappedOutput implements AutoCloseable {
-    /// One direct, little-endian buffer per writing thread, grown on demand, and its segment.
+    /// One aligned, direct, little-endian buffer per writing thread, grown on demand, and its segment.
     private record Buffer(ByteBuffer bytes, MemorySegment segment) {
     }
 
@@ -34,6 +35,8 @@ public final class MappedOutput implements AutoCloseable {
     private volatile FileChannel channel;
     private volatile boolean closed;
     private final MemorySegment segment;
+    private volatile DirectWrites direct; // opened by the first bulk write
+    private volatile ChunkCodes codes; // of the bulk writes, when asked for ([#trackChunkCodes])
 
     private MappedOutput(Path path, Arena arena, FileChannel channel, MemorySegment segment) {
         this.path = path;
@@ -96,33 +99,81 @@ public final class MappedOutput implements AutoCloseable {
         return path;
     }
 
-    /// This thread's write buffer, `bytes` long (little-endian): fill it, then [#writeBuffer].
-    public MemorySegment buffer(int bytes) {
+    /// This thread's write buffer for `bytes` bytes to be written at byte `at` of the file
+    /// (little-endian): fill it, then [#writeBuffer] with the same `at` and `bytes`.
+    public MemorySegment buffer(long at, int bytes) {
         Buffer[] holder = BUFFERS.get();
         Buffer b = holder[0];
-        if (b == null || b.bytes().capacity() < bytes) {
-            ByteBuffer bb = ByteBuffer.allocateDirect(Math.max(bytes, 1 << 14)).order(ByteOrder.LITTLE_ENDIAN);
+        if (b == null || b.bytes().capacity() < bytes + DirectWrites.ALIGN) {
+            ByteBuffer bb = DirectWrites.staging(Math.max(bytes, 1 << 14));
             b = new Buffer(bb, MemorySegment.ofBuffer(bb));
             holder[0] = b;
         }
-        return b.segment().asSlice(0, bytes);
+        return b.segment().asSlice(DirectWrites.offset(at), bytes);
     }
 
-    /// Writes the first `bytes` of this thread's [#buffer] at byte `at` of the file.
+    /// Writes this thread's [#buffer] for `bytes` bytes at byte `at` of the file.
     public void writeBuffer(long at, int bytes) {
         if (at < 0 || at + bytes > segment.byteSize()) {
             throw new IndexOutOfBoundsException("bytes " + at + ".." + (at + bytes) + " of a " + segment.byteSize() + "-byte file");
         }
-        ByteBuffer b = BUFFERS.get()[0].bytes().clear().limit(bytes);
-        long pos = at;
-        while (b.hasRemaining()) {
+        ByteBuffer b = BUFFERS.get()[0].bytes();
+        DirectWrites d = directWrites();
+        while (true) {
             FileChannel ch = channel;
             try {
-                pos += ch.write(b, pos);
+                d.write(ch, b, at, bytes);
+                ChunkCodes c = codes;
+                if (c != null) {
+                    int from = DirectWrites.offset(at);
+                    c.add(at, b.duplicate().limit(from + bytes).position(from));
+                }
+                return;
             } catch (IOException e) {
                 reopenAfter(ch, e, "cannot write: ");
             }
         }
+    }
+
+    /// Readies this file for bulk writes ([#writeBuffer]) from now on, on the calling thread
+    /// (the coordinator's, so that the workers' first writes load and set up nothing): direct
+    /// writes where they apply and, with `trackCodes`, the chunk codes of what is written,
+    /// computed from the buffers as they are written (no second pass over the file; see
+    /// [#chunkCodes]).
+    public MappedOutput forBulkWrites(boolean trackCodes) {
+        directWrites();
+        if (trackCodes) {
+            codes = new ChunkCodes(segment.byteSize());
+        }
+        return this;
+    }
+
+    /// The file's chunk codes when [#forBulkWrites] asked for them before any write and every byte
+    /// was written exactly once through [#writeBuffer]; otherwise null (they must be computed
+    /// from the file).
+    public int[] chunkCodes() {
+        ChunkCodes c = codes;
+        if (c == null) {
+            return null;
+        }
+        try {
+            return c.codes(segment.byteSize());
+        } catch (IllegalStateException gapsOrRewrites) {
+            return null;
+        }
+    }
+
+    private DirectWrites directWrites() {
+        DirectWrites d = direct;
+        if (d == null) {
+            synchronized (this) {
+                if (direct == null) {
+                    direct = DirectWrites.open(path, segment.byteSize());
+                }
+                d = direct;
+            }
+        }
+        return d;
     }
 
     /// After `e` on `failed`: reopens the channel when another thread's interrupt closed it (and
@@ -191,6 +242,9 @@ public final class MappedOutput implements AutoCloseable {
         } finally {
             synchronized (this) {
                 closed = true;
+                if (direct != null) {
+                    direct.close();
+                }
             }
             arena.close();
             closeQuietly(channel);

@@ -53,23 +53,41 @@ class ChunkCodesTest {
             at += n;
         }
         Collections.shuffle(ranges, r);
-        ChunkCodes codes = new ChunkCodes();
+        ChunkCodes codes = new ChunkCodes(size);
         ranges.parallelStream().forEach(g -> codes.add(g[0], data, g[0], g[1]));
         assertThat(codes.codes(size)).containsExactly(ChunkChecksums.compute(file));
     }
 
     @Test
+    void piecesAreDroppedAsSoonAsTheyCoverTheirChunk() throws Exception {
+        int trace = 6_000;
+        int traces = 3 * ChunkChecksums.CHUNK_BYTES / trace + 7;
+        byte[] data = new byte[traces * trace];
+        new Random(5).nextBytes(data);
+        ChunkCodes codes = new ChunkCodes(data.length);
+        int most = 0;
+        for (int t = 0; t < traces; t++) { // one write a trace, in order, as a single-trace writer does
+            codes.add((long) t * trace, data, t * trace, trace);
+            most = Math.max(most, codes.pendingPieces());
+        }
+        // at most the pieces of one chunk are held at a time, not one per trace of the file
+        assertThat(most).isLessThanOrEqualTo(ChunkChecksums.CHUNK_BYTES / trace + 1);
+        assertThat(codes.pendingPieces()).isZero();
+        assertThat(codes.codes(data.length)).containsExactly(ChunkChecksums.compute(Files.write(tmp.resolve("t.bin"), data)));
+    }
+
+    @Test
     void aGapOrAnOverlapIsABug() {
         byte[] data = new byte[100];
-        ChunkCodes gap = new ChunkCodes();
+        ChunkCodes gap = new ChunkCodes(100);
         gap.add(0, data, 0, 40);
         gap.add(50, data, 50, 50);
         assertThatThrownBy(() -> gap.codes(100)).isInstanceOf(IllegalStateException.class).hasMessageContaining("not reported");
-        ChunkCodes twice = new ChunkCodes();
+        ChunkCodes twice = new ChunkCodes(100);
         twice.add(0, data, 0, 60);
         twice.add(50, data, 50, 50);
         assertThatThrownBy(() -> twice.codes(100)).isInstanceOf(IllegalStateException.class).hasMessageContaining("twice");
-        ChunkCodes shortFile = new ChunkCodes();
+        ChunkCodes shortFile = new ChunkCodes(100);
         shortFile.add(0, data, 0, 60);
         assertThatThrownBy(() -> shortFile.codes(100)).isInstanceOf(IllegalStateException.class).hasMessageContaining("60 bytes");
     }

@@ -23,14 +23,14 @@ class MappedOutputTest {
         Path file = tmp.resolve("out.bin");
         try (MappedOutput out = MappedOutput.create(file, 4096)) {
             Thread cancelled = Thread.ofPlatform().unstarted(() -> {
-                out.buffer(8).fill((byte) 7);
+                out.buffer(0, 8).fill((byte) 7);
                 Thread.currentThread().interrupt(); // as a cancelled task is
                 assertThatThrownBy(() -> out.writeBuffer(0, 8)).isInstanceOf(DatasetException.class).hasMessageContaining("cannot write");
             });
             cancelled.start();
             cancelled.join();
             // the channel the interrupt closed is reopened for this thread
-            out.buffer(16).fill((byte) 42);
+            out.buffer(100, 16).fill((byte) 42);
             out.writeBuffer(100, 16);
             out.force();
             assertThat(out.segment().get(ValueLayout.JAVA_BYTE, 100)).isEqualTo((byte) 42);
