@@ -88,7 +88,8 @@ public final class Importer {
     /// @param copySeconds        time of the parallel copy/decode
     /// @param totalSeconds       wall time, checksums and header table included
     /// @param rawExceptionTraces traces kept verbatim for byte-exact export
-    /// @param tableSeconds       time of writing `headers.parquet` (while the checksums are computed)
+    /// @param tableSeconds       time `headers.parquet` took after the copy (it is written while the
+    ///                           copy runs, from the raw headers the copy has written)
     /// @param checksumSeconds    time of the checksums (concurrent with the header table; 0 without)
     /// @param commitSeconds      time of syncing the files to disk and publishing the manifest
     public record Report(Path dataset, long traces, int samplesPerTrace, SampleType sampleType, long sourceBytes,

@@ -65,6 +65,11 @@ public sealed interface Filter {
         return m;
     }
 
+    /// [#mask(HeaderTable)] into the first `table.rows()` elements of `m`.
+    default void mask(HeaderTable table, boolean[] m) {
+        fill(this, table, m);
+    }
+
     private static void fill(Filter f, HeaderTable t, boolean[] m) {
         int n = t.rows();
         switch (f) {
@@ -90,12 +95,7 @@ public sealed interface Filter {
             case Between b -> {
                 Column col = t.column(b.column());
                 if (col instanceof Column.Ints ints) {
-                    int[] x = ints.values();
-                    double lo = b.low();
-                    double hi = b.high();
-                    for (int i = 0; i < n; i++) {
-                        m[i] = x[i] >= lo & x[i] <= hi;
-                    }
+                    betweenInts(ints.values(), b.low(), b.high(), m, n);
                     return;
                 }
                 for (int i = 0; i < n; i++) {
@@ -150,6 +150,57 @@ public sealed interface Filter {
             case LE -> { for (int i = 0; i < n; i++) { m[i] = x[i] <= v; } }
             case GT -> { for (int i = 0; i < n; i++) { m[i] = x[i] > v; } }
             case GE -> { for (int i = 0; i < n; i++) { m[i] = x[i] >= v; } }
+        }
+    }
+
+    /// The int range `{low, high}` (inclusive) that this filter keeps when it is one comparison
+    /// of one column, other than `!=`, on int values; null otherwise, or when nothing can pass.
+    default int[] intRange() {
+        double lo;
+        double hi;
+        switch (this) {
+            case Between b -> {
+                lo = b.low();
+                hi = b.high();
+            }
+            case Compare c when c.op() != Op.NE -> {
+                double v = c.value();
+                lo = switch (c.op()) {
+                    case EQ, GE -> v;
+                    case GT -> Math.floor(v) + 1;
+                    default -> Double.NEGATIVE_INFINITY;
+                };
+                hi = switch (c.op()) {
+                    case EQ, LE -> v;
+                    case LT -> Math.ceil(v) - 1;
+                    default -> Double.POSITIVE_INFINITY;
+                };
+            }
+            default -> {
+                return null;
+            }
+        }
+        lo = Math.ceil(lo);
+        hi = Math.floor(hi);
+        if (!(lo <= hi) || lo > Integer.MAX_VALUE || hi < Integer.MIN_VALUE) { // NaN bounds too
+            return null;
+        }
+        return new int[] {(int) Math.max(lo, Integer.MIN_VALUE), (int) Math.min(hi, Integer.MAX_VALUE)};
+    }
+
+    /// [Between] on an int32 column: the bounds rounded inwards to ints, then one unsigned
+    /// compare a value (`x - lo <= hi - lo` as unsigned ints is `lo <= x <= hi`).
+    private static void betweenInts(int[] x, double low, double high, boolean[] m, int n) {
+        double lo = Math.ceil(low);
+        double hi = Math.floor(high);
+        if (!(lo <= hi) || lo > Integer.MAX_VALUE || hi < Integer.MIN_VALUE) { // NaN bounds too
+            java.util.Arrays.fill(m, 0, n, false);
+            return;
+        }
+        int l = (int) Math.max(lo, Integer.MIN_VALUE);
+        int span = (int) Math.min(hi, Integer.MAX_VALUE) - l;
+        for (int i = 0; i < n; i++) {
+            m[i] = Integer.compareUnsigned(x[i] - l, span) <= 0;
         }
     }
 

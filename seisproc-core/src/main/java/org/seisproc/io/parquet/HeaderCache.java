@@ -17,6 +17,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.seisproc.segy.Layouts;
 import org.seisproc.headers.Column;
 import org.seisproc.headers.HeaderTable;
 
@@ -242,6 +243,29 @@ public final class HeaderCache implements AutoCloseable {
         return out;
     }
 
+    /// Appends to `out` (from `found` on; room for `count` more) the row numbers `first + i` of the
+    /// first `count` values of `x` within `lo .. lo+span`; returns the new count. (A method of its
+    /// own: a small loop the JIT compiles at once, where the loop inside the large caller ran
+    /// interpreted for most of a cold scan, measured 0.15 s of 22.3 M rows.)
+    private static int inRange(int[] x, int count, int lo, int span, int first, int[] out, int found) {
+        int n = found;
+        for (int i = 0; i < count; i++) {
+            out[n] = first + i;
+            n += Integer.compareUnsigned(x[i] - lo, span) <= 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /// [#inRange] for the rows a mask keeps.
+    private static int kept(boolean[] mask, int count, int first, int[] out, int found) {
+        int n = found;
+        for (int i = 0; i < count; i++) {
+            out[n] = first + i;
+            n += mask[i] ? 1 : 0;
+        }
+        return n;
+    }
+
     /// [#matchingRows] on the rows `from .. to-1`.
     private int[] matchingRows(Filter filter, List<String> keys, int from, int to, long limit) {
         int[] out = new int[(int) Math.min(to - from, Math.min(limit, 1 << 12))];
@@ -251,10 +275,17 @@ public final class HeaderCache implements AutoCloseable {
             for (String key : keys) {
                 channels.add(FileChannel.open(files.get(key), StandardOpenOption.READ));
             }
-            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(BLOCK_ROWS * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            // read into a direct buffer (one copy by the kernel) and from there into the block's
+            // arrays, which are reused from block to block (only a short last block gets its own)
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(BLOCK_ROWS * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            java.lang.foreign.MemorySegment seg = java.lang.foreign.MemorySegment.ofBuffer(buf);
+            Map<String, Column> full = new LinkedHashMap<>();
+            boolean[] mask = new boolean[BLOCK_ROWS];
+            // one comparison of one int column (`cdp between 100 and 140`): one loop keeps the rows
+            int[] range = keys.size() == 1 && types.get(keys.getFirst()).equals("int32") ? filter.intRange() : null;
             for (int first = from; first < to && found < limit; first += BLOCK_ROWS) {
                 int count = Math.min(BLOCK_ROWS, to - first);
-                Map<String, Column> block = new LinkedHashMap<>();
+                Map<String, Column> block = count == BLOCK_ROWS ? full : new LinkedHashMap<>();
                 for (int k = 0; k < keys.size(); k++) {
                     String type = types.get(keys.get(k));
                     int width = type.equals("int32") || type.equals("float") ? 4 : 8;
@@ -265,23 +296,34 @@ public final class HeaderCache implements AutoCloseable {
                             throw new IOException("ends before row " + rows);
                         }
                     }
-                    buf.flip();
-                    block.put(keys.get(k), switch (type) {
-                        case "int32" -> { int[] v = new int[count]; buf.asIntBuffer().get(v); yield new Column.Ints(v); }
-                        case "int64" -> { long[] v = new long[count]; buf.asLongBuffer().get(v); yield new Column.Longs(v); }
-                        case "float" -> { float[] v = new float[count]; buf.asFloatBuffer().get(v); yield new Column.Floats(v); }
-                        default -> { double[] v = new double[count]; buf.asDoubleBuffer().get(v); yield new Column.Doubles(v); }
-                    });
-                }
-                boolean[] mask = filter.mask(HeaderTable.of(block));
-                for (int i = 0; i < count && found < limit; i++) {
-                    if (mask[i]) {
-                        if (found == out.length) {
-                            out = java.util.Arrays.copyOf(out, (int) Math.min(to - from, 2L * out.length));
-                        }
-                        out[found++] = first + i;
+                    Column c = block.get(keys.get(k));
+                    if (c == null) {
+                        c = switch (type) {
+                            case "int32" -> new Column.Ints(new int[count]);
+                            case "int64" -> new Column.Longs(new long[count]);
+                            case "float" -> new Column.Floats(new float[count]);
+                            default -> new Column.Doubles(new double[count]);
+                        };
+                        block.put(keys.get(k), c);
+                    }
+                    switch (c) {
+                        case Column.Ints v -> java.lang.foreign.MemorySegment.copy(seg, Layouts.INT_LE, 0, v.values(), 0, count);
+                        case Column.Longs v -> java.lang.foreign.MemorySegment.copy(seg, Layouts.LONG_LE, 0, v.values(), 0, count);
+                        case Column.Floats v -> java.lang.foreign.MemorySegment.copy(seg, Layouts.FLOAT_LE, 0, v.values(), 0, count);
+                        case Column.Doubles v -> java.lang.foreign.MemorySegment.copy(seg, Layouts.DOUBLE_LE, 0, v.values(), 0, count);
                     }
                 }
+                if (out.length - found < count) {
+                    out = java.util.Arrays.copyOf(out, (int) Math.min(to - from, Math.max(2L * out.length, (long) found + count)));
+                }
+                if (range != null) {
+                    found = inRange(((Column.Ints) block.get(keys.getFirst())).values(), count, range[0], range[1] - range[0],
+                            first, out, found);
+                } else {
+                    filter.mask(HeaderTable.of(block), mask);
+                    found = kept(mask, count, first, out, found);
+                }
+                found = (int) Math.min(found, limit);
             }
         } catch (IOException e) {
             throw new ParquetException(files.get(keys.getFirst()), "cannot read the cached column: " + e.getMessage()

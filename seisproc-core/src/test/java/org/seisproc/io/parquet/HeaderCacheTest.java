@@ -78,7 +78,10 @@ class HeaderCacheTest {
         Path p = dir.resolve("rows.parquet");
         ParquetIO.write(whole, p, WriteOptions.defaults());
         List<String> filters = List.of("cdp between 100 and 140", "ensemble_number in (3, 999, 0)",
-                "not (cdp < 500) or big >= 1000000000000000", "x > 70000 and cdp != 5", "cdp = 12345");
+                "not (cdp < 500) or big >= 1000000000000000", "x > 70000 and cdp != 5", "cdp = 12345",
+                // one comparison of the int column: the scan that keeps an int range
+                "cdp between 99.5 and 140.2", "cdp between 140 and 100", "cdp > 998.5", "cdp >= 998", "cdp < 1.5", "cdp <= 1",
+                "cdp = 7", "cdp = 7.5", "cdp > -5000000000", "cdp < 5000000000", "cdp between -3 and 0");
         try (HeaderCache c = HeaderCache.open(p, List.of("cdp", "big", "x"))) {
             for (String text : filters) {
                 Filter f = Filter.parse(text);
