@@ -2,7 +2,8 @@
 # Engine benchmark (issue 7), in one run:
 #  1. on a synthetic survey, the chain AGC + Ormsby band-pass + NMO on CDP gathers with 1, 2 and 4
 #     workers (traces/s, peak resident memory, memory per extra worker, bytes each worker copied and
-#     allocated) against the same chain in numpy/scipy on the same gathers (numpy_chain.py);
+#     allocated) against the same chain in numpy/scipy on the same gathers (numpy_chain.py), one
+#     process (against 1 worker) and two processes at once (against 2 workers);
 #  2. job start-up (job file read -> first gather dispatched) on a 22,324,560-trace header table: a
 #     synthetic survey of that many traces with 16 samples each (the samples do not matter to the
 #     start-up; ~20 GB of disk, built once into $BIG and kept), its cdp index stored; each run is
@@ -36,6 +37,7 @@ med() { printf '%s\n' $@ | sort -g | awk '{a[NR]=$1} END{print (NR%2)?a[(NR+1)/2
 if [ "${SKIP_SMALL:-0}" != 1 ]; then
 declare -A rate start rss proc
 peer=()
+peer2=()
 for r in $(seq 1 "$runs"); do
   for w in 1 2 4; do
     out=$( { /usr/bin/time -f "RSS %M" "$repo/seisproc" run "$work/job.json" --workers "$w" --overwrite --no-resume; } 2>&1 )
@@ -47,6 +49,10 @@ for r in $(seq 1 "$runs"); do
     rss[$w]+="$(echo "$out" | sed -nE 's/^RSS ([0-9]+)$/\1/p') "
   done
   peer+=("$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" | cut -d' ' -f3)")
+  # two numpy processes at once, each over every gather: their rates added (the peer of 2 workers)
+  peer2+=("$( { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" &
+               env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" &
+               wait; } | cut -d' ' -f3 | awk '{s += $1} END {print s}')")
 done
 echo
 printf "%-34s %12s %12s %14s %14s %22s\n" "warm, $runs runs" "best tr/s" "median tr/s" "start-up s" "peak RSS MB" "processing best/med"
@@ -56,10 +62,11 @@ for w in 1 2 4; do
 done
 echo "(tr/s: the whole job, its output written and synced; processing: until the last gather was done, before that commit)"
 printf "%-34s %12s %12s\n" "numpy/scipy, 1 process" "$(best ${peer[@]})" "$(med ${peer[@]})"
+printf "%-34s %12s %12s\n" "numpy/scipy, 2 processes at once" "$(best ${peer2[@]})" "$(med ${peer2[@]})"
 echo
 r1=$(least ${rss[1]}); r2=$(least ${rss[2]}); r4=$(least ${rss[4]})
 echo "extra resident memory per worker: 1->2: $(( (r2 - r1) / 1024 )) MB, 2->4: $(( (r4 - r2) / 2048 )) MB per worker (one gather buffer: ~$(( 240 * 1500 * 4 / 1024 )) KB of samples per 240-trace gather)"
-echo "ratio ours (2 workers) / numpy: $(awk -v a="$(best ${rate[2]})" -v b="$(best ${peer[@]})" 'BEGIN{printf "%.1f", a/b}')x"
+echo "ratio ours (2 workers) / numpy (2 processes), best/best: whole job $(awk -v a="$(best ${rate[2]})" -v b="$(best ${peer2[@]})" 'BEGIN{printf "%.2f", a/b}')x, processing $(awk -v a="$(best ${proc[2]})" -v b="$(best ${peer2[@]})" 'BEGIN{printf "%.2f", a/b}')x"
 echo "ratio ours (1 worker) / numpy (1 process), best/best: whole job $(awk -v a="$(best ${rate[1]})" -v b="$(best ${peer[@]})" 'BEGIN{printf "%.2f", a/b}')x, processing $(awk -v a="$(best ${proc[1]})" -v b="$(best ${peer[@]})" 'BEGIN{printf "%.2f", a/b}')x"
 echo "what each of 2 workers copied and allocated (first run; measured by the engine, HotSpot per-thread allocation counter):"
 echo "$workers_report"
