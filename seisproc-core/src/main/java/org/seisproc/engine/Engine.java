@@ -137,7 +137,8 @@ public final class Engine {
             int worker = w;
             threads.add(Thread.ofPlatform().name("seisproc-worker-" + w).start(() -> {
                 try {
-                    stats[worker] = work(prepared, writer, done, next, stop, options, failures, tracesDone, firstDispatch);
+                    stats[worker] = work(prepared, writer, done, next, block(ensembles, workers), stop, options, failures,
+                            tracesDone, firstDispatch);
                 } catch (Throwable t) {
                     // a worker that cannot start (its chain or buffer) or dies of a VM error (already
                     // recorded against its ensemble) stops the job
@@ -204,10 +205,18 @@ public final class Engine {
         writer.commit();
     }
 
-    /// One worker's loop: its own unit takes the next ensemble not yet done until none is left,
-    /// the job is cancelled, or (with `onError: stop`) an ensemble failed. Any [Throwable] of an
-    /// ensemble — an `Error` too — is a failure of that ensemble, never a silent gap.
-    private static WorkerStats work(PreparedJob prepared, DatasetWriter writer, byte[] done, AtomicInteger next,
+    /// Consecutive ensembles a worker takes at a time: up to 32 (their traces are written
+    /// together, see [WriteCombiner]), fewer when that would leave workers without work.
+    static int block(int ensembles, int workers) {
+        return Math.max(1, Math.min(32, ensembles / (8 * Math.max(1, workers))));
+    }
+
+    /// One worker's loop: its own unit takes the next `block` consecutive ensembles not yet done,
+    /// processes them, writes their traces together (sorted by position, [WriteCombiner]) and only
+    /// then records them as done, until none is left, the job is cancelled, or (with
+    /// `onError: stop`) an ensemble failed. Any [Throwable] of an ensemble — an `Error` too — is a
+    /// failure of that ensemble, never a silent gap.
+    private static WorkerStats work(PreparedJob prepared, DatasetWriter writer, byte[] done, AtomicInteger next, int block,
                                     AtomicBoolean stop, Options options, List<Failure> failures, AtomicLong tracesDone,
                                     AtomicLong firstDispatch) {
         long allocated0 = allocatedBytes();
@@ -216,36 +225,71 @@ public final class Engine {
         EnsemblePlan plan = prepared.plan();
         int ensembles = plan.ensembles();
         boolean goOn = "continue".equals(prepared.job().onError());
-        for (int e = next.getAndIncrement(); e < ensembles; e = next.getAndIncrement()) {
+        int[] held = new int[block];
+        for (int first = next.getAndAdd(block); first < ensembles; first = next.getAndAdd(block)) {
+            int end = Math.min(ensembles, first + block);
+            int count = 0;
+            for (int e = first; e < end && !stop.get() && !options.cancel().get(); e++) {
+                if (done[e] != 0) {
+                    continue;
+                }
+                firstDispatch.compareAndSet(0, System.nanoTime());
+                try {
+                    unit.runHeld(e);
+                    held[count++] = e;
+                } catch (Throwable ex) {
+                    fail(plan.key(e), ex, goOn, stop, failures);
+                    tracesDone.addAndGet(plan.traceCount(e));
+                }
+                if (unit.holdsEnough() || e == end - 1) {
+                    try {
+                        unit.flushHeld(writer);
+                        for (int i = 0; i < count; i++) {
+                            done[held[i]] = 1;
+                        }
+                    } catch (Throwable ex) {
+                        fail(count > 0 ? plan.key(held[0]) : plan.key(e), ex, goOn, stop, failures);
+                        stop.set(true); // the output could not be written: no point going on
+                    }
+                    for (int i = 0; i < count; i++) {
+                        tracesDone.addAndGet(plan.traceCount(held[i]));
+                    }
+                    count = 0;
+                    if (options.progress() != null) {
+                        options.progress().accept(tracesDone.get());
+                    }
+                }
+            }
+            if (count > 0) { // stopped or cancelled within the block: what was processed is written
+                try {
+                    unit.flushHeld(writer);
+                    for (int i = 0; i < count; i++) {
+                        done[held[i]] = 1;
+                    }
+                } catch (Throwable ex) {
+                    fail(plan.key(held[0]), ex, goOn, stop, failures);
+                }
+            }
             if (stop.get() || options.cancel().get()) {
                 break;
-            }
-            if (done[e] != 0) {
-                continue;
-            }
-            firstDispatch.compareAndSet(0, System.nanoTime());
-            try {
-                unit.run(e, writer);
-                done[e] = 1;
-            } catch (Throwable ex) {
-                failures.add(new Failure(plan.key(e), describe(ex), ex instanceof ProcessingException
-                        || ex instanceof IllegalArgumentException));
-                if (!goOn || ex instanceof Error) {
-                    stop.set(true);
-                }
-                if (ex instanceof VirtualMachineError vm) {
-                    throw vm;
-                }
-            }
-            long now = tracesDone.addAndGet(plan.traceCount(e));
-            if (options.progress() != null) {
-                options.progress().accept(now);
             }
         }
         unit.finish();
         long allocated2 = allocatedBytes();
         EnsembleUnit.Stats s = unit.stats();
         return new WorkerStats(s.gathers(), s.traces(), s.bytesIn(), s.bytesOut(), allocated1 - allocated0, allocated2 - allocated1);
+    }
+
+    /// Records `ex` against the ensemble with key values `key`; stops the job unless it goes on
+    /// past failing ensembles (never past an `Error`, and a VM error is rethrown).
+    private static void fail(long[] key, Throwable ex, boolean goOn, AtomicBoolean stop, List<Failure> failures) {
+        failures.add(new Failure(key, describe(ex), ex instanceof ProcessingException || ex instanceof IllegalArgumentException));
+        if (!goOn || ex instanceof Error) {
+            stop.set(true);
+        }
+        if (ex instanceof VirtualMachineError vm) {
+            throw vm;
+        }
     }
 
     /// A failure's message: the processor's own words for data problems, the error's class for

@@ -29,6 +29,7 @@ public final class EnsembleUnit {
     private long traces;
     private long bytesIn;
     private long bytesOut;
+    private WriteCombiner held;
 
     EnsembleUnit(PreparedJob job) {
         this.job = job;
@@ -97,6 +98,41 @@ public final class EnsembleUnit {
             out.writeHeader(numbers[i], processed.headers(), (long) i * hb);
         }
         bytesOut += processed.n2() * outTraceBytes;
+    }
+
+    /// Reads and processes ensemble `e` and holds its output traces for [#flushHeld], which
+    /// writes the held traces of several ensembles sorted by position (see [WriteCombiner]).
+    public void runHeld(int e) {
+        Gather processed = process(e);
+        if (held == null) {
+            held = new WriteCombiner(processed.n1(), processed.headerBytes());
+        }
+        int n1 = processed.n1();
+        int hb = processed.headerBytes();
+        if (job.reduces()) {
+            held.add(e, processed.samples(), 0, processed.headers(), 0);
+            bytesOut += outTraceBytes;
+        } else {
+            long[] numbers = processed.traces();
+            for (int i = 0; i < processed.n2(); i++) {
+                held.add(numbers[i], processed.samples(), i * n1, processed.headers(), (long) i * hb);
+            }
+            bytesOut += processed.n2() * outTraceBytes;
+        }
+        gathers++;
+        traces += plan.traceCount(e);
+    }
+
+    /// True when the traces held by [#runHeld] should be written now (about 8 MB of samples).
+    public boolean holdsEnough() {
+        return held != null && held.full();
+    }
+
+    /// Writes the traces held by [#runHeld] to `out`.
+    public void flushHeld(DatasetWriter out) {
+        if (held != null) {
+            held.flush(out);
+        }
     }
 
     /// Reads, processes and writes ensemble `e` (the local engine's and a Spark task's step).
