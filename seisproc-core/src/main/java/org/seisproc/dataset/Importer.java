@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 import org.seisproc.dataset.internal.ChunkCodes;
-import org.seisproc.dataset.internal.DirectWrites;
+import org.seisproc.io.DirectWrites;
 import org.seisproc.dataset.internal.HeaderDecoder;
 import org.seisproc.dataset.ParallelTraces;
 import org.seisproc.dataset.internal.TargetDir;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import org.seisproc.io.DirectWrites;
 
 /// Writes a SEG-Y or SU file atomically: everything goes to a hidden partial file beside the
 /// target, which [#commit] moves into place; closing without a commit deletes it. A failed or
@@ -44,6 +45,7 @@ public final class SegyWriter implements AutoCloseable {
     private long appended;
     private byte[] trailer = new byte[0];
     private boolean done;
+    private volatile DirectWrites direct;
 
     private SegyWriter(Path target, Path partial, FileSpec spec, FileChannel channel) {
         this.target = target;
@@ -143,6 +145,31 @@ public final class SegyWriter implements AutoCloseable {
         writeFully(traces.asSlice(0, count * traceBytes).asByteBuffer(), firstTrace + firstIndex * traceBytes);
     }
 
+    /// Byte position of trace `index` in the file.
+    public long tracePosition(long index) {
+        return firstTrace + index * traceBytes;
+    }
+
+    /// From now on, the bulk writes of [#writeStagedTracesAt] go around the page cache where the
+    /// file system allows it and a file of `expectedBytes` calls for it ([DirectWrites]).
+    public void directWrites(long expectedBytes) {
+        direct = DirectWrites.open(partial, expectedBytes);
+    }
+
+    /// Writes `count` whole traces, staged in `staging` (a [DirectWrites#staging] buffer) from
+    /// [DirectWrites#offset] of [#tracePosition]`(firstIndex)`, at trace `firstIndex`.
+    public void writeStagedTracesAt(long firstIndex, java.nio.ByteBuffer staging, int count) {
+        long position = tracePosition(firstIndex);
+        DirectWrites d = direct != null ? direct : DirectWrites.open(partial, false);
+        try {
+            d.write(channel, staging, position, Math.toIntExact(count * traceBytes));
+        } catch (IOException e) {
+            throw SegyException.atByte(target, position, "cannot write: " + describe(e)
+                    + (e.getMessage() != null && e.getMessage().contains("space") ? " (the disk is full: free some space or choose"
+                    + " another location, then rerun)" : ""));
+        }
+    }
+
     /// Bytes to write after the last trace (rev 2 trailer stanzas, or bytes kept from a source).
     public void setTrailer(byte[] bytes) {
         this.trailer = bytes.clone();
@@ -151,6 +178,9 @@ public final class SegyWriter implements AutoCloseable {
     /// Starts writing what was written so far to the storage device and waits for it (safe while
     /// other threads write; a failure is left to [#commit], which syncs again and reports).
     public void syncWritten() {
+        if (direct != null && direct.direct()) {
+            return; // the bulk of it went to the device already; the commit's sync flushes the rest
+        }
         try {
             if (channel.isOpen()) {
                 channel.force(false);
@@ -177,6 +207,9 @@ public final class SegyWriter implements AutoCloseable {
             channel.truncate(firstTrace + traces * traceBytes + trailer.length);
             channel.force(true);
             channel.close();
+            if (direct != null) {
+                direct.close();
+            }
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -196,6 +229,9 @@ public final class SegyWriter implements AutoCloseable {
             return;
         }
         done = true;
+        if (direct != null) {
+            direct.close();
+        }
         try {
             channel.close();
         } catch (IOException ignored) {

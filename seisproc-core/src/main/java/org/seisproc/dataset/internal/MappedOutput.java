@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.seisproc.dataset.DatasetException;
+import org.seisproc.io.DirectWrites;
 
 /// A file of a known size created for writing from many threads (disjoint ranges), > 2 GiB
 /// safe: memory-mapped for reading and for small in-place edits, and written in bulk with

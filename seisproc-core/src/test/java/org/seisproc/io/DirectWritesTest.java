@@ -1,4 +1,4 @@
-package org.seisproc.dataset.internal;
+package org.seisproc.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,15 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.seisproc.dataset.Dataset;
 import org.seisproc.dataset.DatasetVerifier;
 import org.seisproc.dataset.DatasetWriter;
+import org.seisproc.dataset.Exporter;
 import org.seisproc.dataset.Importer;
+import org.seisproc.dataset.DatasetFiles;
 import org.seisproc.segy.SampleFormat;
 import org.seisproc.synth.SurveyGeometry;
 import org.seisproc.synth.SyntheticSurvey;
 
 /// Writes that go around the page cache in their aligned middle and through it at their edges
 /// give the file that plain writes give, from any thread, at any position and length; where the
-/// file system takes no direct writes, everything goes through the page cache. The import and a
-/// processing job written that way give the same datasets as through the page cache.
+/// file system takes no direct writes, everything goes through the page cache. An import, a
+/// processing job and exports written that way give the same files as through the page cache.
 class DirectWritesTest {
     @TempDir
     Path tmp;
@@ -127,7 +129,7 @@ class DirectWritesTest {
     }
 
     @Test
-    void anImportAndAJobWrittenDirectlyAreTheDatasetsWrittenThroughThePageCache() throws Exception {
+    void anImportAJobAndExportsWrittenDirectlyAreTheFilesWrittenThroughThePageCache() throws Exception {
         // 97 channels of 1,001 float32 samples: traces that straddle the blocks at every offset
         SyntheticSurvey survey = new SyntheticSurvey(new SurveyGeometry(12, 1, 97, 25, 200, 25), 1001, 2000,
                 SampleFormat.IBM_FLOAT32, 5);
@@ -153,6 +155,10 @@ class DirectWritesTest {
                     }
                     w.commit();
                 }
+                try (Dataset in = Dataset.open(ds)) { // byte-identical, and converting (format 5)
+                    Exporter.run(in, tmp.resolve(mode + ".sgy"), Exporter.Options.defaults());
+                    Exporter.run(in, tmp.resolve(mode + "-5.sgy"), Exporter.Options.defaults().withFormat(SampleFormat.IEEE_FLOAT32));
+                }
             }
         } finally {
             restore(before);
@@ -164,7 +170,10 @@ class DirectWritesTest {
                 assertThat(r.chunkFiles()).as(name).isPositive();
             }
         }
-        for (String file : List.of("traces.f32", "trace-headers.bin", org.seisproc.dataset.DatasetFiles.CHUNK_CRCS)) {
+        assertThat(Files.mismatch(tmp.resolve("on.sgy"), sgy)).isEqualTo(-1L);
+        assertThat(Files.mismatch(tmp.resolve("off.sgy"), sgy)).isEqualTo(-1L);
+        assertThat(Files.mismatch(tmp.resolve("on-5.sgy"), tmp.resolve("off-5.sgy"))).isEqualTo(-1L);
+        for (String file : List.of("traces.f32", "trace-headers.bin", DatasetFiles.CHUNK_CRCS)) {
             assertThat(Files.mismatch(tmp.resolve("on.ds").resolve(file), tmp.resolve("off.ds").resolve(file))).as(file).isEqualTo(-1L);
             assertThat(Files.mismatch(tmp.resolve("on-x2.ds").resolve(file), tmp.resolve("off-x2.ds").resolve(file))).as(file)
                     .isEqualTo(-1L);

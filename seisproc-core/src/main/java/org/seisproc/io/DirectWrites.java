@@ -1,4 +1,4 @@
-package org.seisproc.dataset.internal;
+package org.seisproc.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
