@@ -16,7 +16,7 @@ final class SortCommand extends DatasetToOutputCommand {
     @Option(names = "--by", required = true, paramLabel = "FIELDS", description = "Sort keys, e.g. cdp,offset or fldr,tracf.")
     String by;
 
-    @Option(names = "--memory", defaultValue = "1g", paramLabel = "SIZE", description = "Memory for block buffers: 512m, 2g, ... (default 1g).")
+    @Option(names = "--memory", defaultValue = "1g", paramLabel = "SIZE", description = "Most memory for the workers' block buffers: 512m, 2g, ... (default 1g; a worker uses at most 32 MB).")
     String memory;
 
     @Override
