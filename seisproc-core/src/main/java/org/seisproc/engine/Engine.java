@@ -235,7 +235,7 @@ public final class Engine {
                 }
                 firstDispatch.compareAndSet(0, System.nanoTime());
                 try {
-                    unit.runHeld(e);
+                    unit.runHeld(e, writer);
                     held[count++] = e;
                 } catch (Throwable ex) {
                     fail(plan.key(e), ex, goOn, stop, failures);

@@ -101,11 +101,19 @@ public final class EnsembleUnit {
     }
 
     /// Reads and processes ensemble `e` and holds its output traces for [#flushHeld], which
-    /// writes the held traces of several ensembles sorted by position (see [WriteCombiner]).
-    public void runHeld(int e) {
+    /// writes the held traces of several ensembles sorted by position (see [WriteCombiner]). A
+    /// gather that alone fills the combiner, with nothing held, is written to `out` at once
+    /// instead: its writes are large already, and a copy of it would double the worker's memory.
+    public void runHeld(int e, DatasetWriter out) {
         Gather processed = process(e);
         if (held == null) {
             held = new WriteCombiner(processed.n1(), processed.headerBytes());
+        }
+        if (held.isEmpty() && (long) processed.n2() * processed.n1() * Float.BYTES >= WriteCombiner.LIMIT_BYTES) {
+            write(processed, e, out);
+            gathers++;
+            traces += plan.traceCount(e);
+            return;
         }
         int n1 = processed.n1();
         int hb = processed.headerBytes();

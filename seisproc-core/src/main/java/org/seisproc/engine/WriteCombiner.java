@@ -55,6 +55,11 @@ final class WriteCombiner {
         count++;
     }
 
+    /// True when no trace is held.
+    boolean isEmpty() {
+        return count == 0;
+    }
+
     /// True when the traces held take [#LIMIT_BYTES] or more (or number 2^19).
     boolean full() {
         return (long) count * n1 * Float.BYTES >= LIMIT_BYTES || count >= 1 << 19;

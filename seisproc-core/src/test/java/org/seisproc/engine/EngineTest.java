@@ -242,6 +242,64 @@ class EngineTest {
         }
     }
 
+    /// Gathers of 8 MB and more (1,499 traces × 1,500 samples) are written at once rather than
+    /// held by the worker's write combiner; smaller ones around them are held and written later.
+    /// Either way every trace lands at its place.
+    @Test
+    void gathersAsLargeAsTheCombinerAreWrittenAtOnceAndLandInPlace() throws Exception {
+        SyntheticSurvey big = new SyntheticSurvey(new SurveyGeometry(4, 1, 1500, 25, 200, 25), 1500, 2000,
+                SampleFormat.IEEE_FLOAT32, 3);
+        Path ds = big.writeAndImport(dir.resolve("big.sgy"), dir.resolve("big.ds"), 2);
+        String json = "{\"input\": \"" + ds + "\", \"output\": \"" + dir.resolve("big-x2.ds") + "\", \"key\": [\"fldr\"], "
+                + "\"processors\": [{\"name\": \"scale\", \"factor\": 2}]}";
+        Job job = Job.parse(new ObjectMapper().readTree(json), dir, dir.resolve("big-x2.json"));
+        try (Dataset in = Dataset.open(ds)) {
+            EnsemblePlan shots = TestPlans.byKey(in, "fldr", "tracf");
+            assertThat((long) shots.traceCount(0) * in.samplesPerTrace() * Float.BYTES).isGreaterThanOrEqualTo(WriteCombiner.LIMIT_BYTES);
+            // the shot gathers, and after each its first trace alone as an ensemble of its own
+            EnsemblePlan mixed = new EnsemblePlan() {
+                @Override
+                public int ensembles() {
+                    return 2 * shots.ensembles();
+                }
+
+                @Override
+                public long[] key(int e) {
+                    return new long[] {e};
+                }
+
+                @Override
+                public int traceCount(int e) {
+                    return e % 2 == 0 ? shots.traceCount(e / 2) - 1 : 1;
+                }
+
+                @Override
+                public long trace(int e, int i) {
+                    return e % 2 == 0 ? shots.trace(e / 2, i + 1) : shots.trace(e / 2, 0);
+                }
+
+                @Override
+                public List<String> keyNames() {
+                    return List.of("part");
+                }
+            };
+            assertThat(Engine.run(PreparedJob.of(job, in, mixed), Engine.Options.defaults().withWorkers(2)).complete()).isTrue();
+            try (Dataset out = Dataset.open(job.output())) {
+                float[] a = new float[in.samplesPerTrace()];
+                float[] b = new float[in.samplesPerTrace()];
+                for (long t = 0; t < in.traceCount(); t++) {
+                    in.readTrace(t, a, 0);
+                    out.readTrace(t, b, 0);
+                    for (int i = 0; i < a.length; i++) {
+                        assertThat(b[i]).as("trace %d sample %d", t, i).isEqualTo(2 * a[i]);
+                    }
+                }
+            }
+            assertThat(Files.mismatch(job.output().resolve(DatasetFiles.TRACE_HEADERS), ds.resolve(DatasetFiles.TRACE_HEADERS)))
+                    .isEqualTo(-1L);
+        }
+    }
+
     @Test
     void tracesOutsideThePlanKeepTheirHeadersAndZeroSamples() throws Exception {
         Job job = job("half.ds", "[{\"name\": \"scale\", \"factor\": 2}]");
