@@ -242,6 +242,19 @@ class EngineTest {
         }
     }
 
+    /// Every trace of `out` is twice `in`'s where `planned` holds, and zero elsewhere.
+    private static void assertDoubledWhere(Dataset in, Dataset out, java.util.function.LongPredicate planned) {
+        float[] a = new float[in.samplesPerTrace()];
+        float[] b = new float[in.samplesPerTrace()];
+        for (long t = 0; t < in.traceCount(); t++) {
+            in.readTrace(t, a, 0);
+            out.readTrace(t, b, 0);
+            for (int i = 0; i < a.length; i++) {
+                assertThat(b[i]).as("trace %d sample %d", t, i).isEqualTo(planned.test(t) ? 2 * a[i] : 0f);
+            }
+        }
+    }
+
     /// Gathers of 8 MB and more (1,499 traces × 1,500 samples) are written at once rather than
     /// held by the worker's write combiner; smaller ones around them are held and written later.
     /// Either way every trace lands at its place.
@@ -285,15 +298,7 @@ class EngineTest {
             };
             assertThat(Engine.run(PreparedJob.of(job, in, mixed), Engine.Options.defaults().withWorkers(2)).complete()).isTrue();
             try (Dataset out = Dataset.open(job.output())) {
-                float[] a = new float[in.samplesPerTrace()];
-                float[] b = new float[in.samplesPerTrace()];
-                for (long t = 0; t < in.traceCount(); t++) {
-                    in.readTrace(t, a, 0);
-                    out.readTrace(t, b, 0);
-                    for (int i = 0; i < a.length; i++) {
-                        assertThat(b[i]).as("trace %d sample %d", t, i).isEqualTo(2 * a[i]);
-                    }
-                }
+                assertDoubledWhere(in, out, t -> true);
             }
             assertThat(Files.mismatch(job.output().resolve(DatasetFiles.TRACE_HEADERS), ds.resolve(DatasetFiles.TRACE_HEADERS)))
                     .isEqualTo(-1L);
@@ -340,15 +345,7 @@ class EngineTest {
             }
             assertThat(planned.size()).isLessThan((int) in.traceCount());
             try (Dataset out = Dataset.open(job.output())) {
-                float[] a = new float[in.samplesPerTrace()];
-                float[] b = new float[in.samplesPerTrace()];
-                for (long t = 0; t < in.traceCount(); t++) {
-                    in.readTrace(t, a, 0);
-                    out.readTrace(t, b, 0);
-                    for (int i = 0; i < a.length; i++) {
-                        assertThat(b[i]).isEqualTo(planned.contains(t) ? 2 * a[i] : 0f);
-                    }
-                }
+                assertDoubledWhere(in, out, planned::contains);
             }
             assertThat(Files.mismatch(job.output().resolve(DatasetFiles.TRACE_HEADERS), dataset.resolve(DatasetFiles.TRACE_HEADERS)))
                     .isEqualTo(-1L);
