@@ -576,7 +576,8 @@ public final class Importer {
                     wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return false;
+                    // never a table cut short that a commit would publish
+                    throw new IllegalStateException("interrupted while the header table waited for the copy", e);
                 }
             }
             return prefix >= traces;
