@@ -183,20 +183,20 @@ public final class Importer {
                             + storeBytes + " + " + headerTotal);
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
-                written.fail(e);
+                written.fail();
                 awaitQuietly(table);
                 IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
                 String reason = io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
                 throw new DatasetException(dir.target(), "writing the dataset failed: " + reason
                         + (reason.contains("space") ? " (the disk is full: free some space or choose another location, then rerun)" : ""), e);
             } catch (RuntimeException | Error e) {
-                written.fail(e);
+                written.fail();
                 awaitQuietly(table);
                 throw e;
             }
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
-            // Start writing the copied data to disk now, while the header table and the checksums
-            // are computed: the commit's sync then finds little left to write.
+            // Start writing the copied data to disk now, while the header table's last batch and
+            // the checksums are computed: the commit's sync then finds little left to write.
             Thread earlySync = Thread.ofPlatform().name("seisproc-sync").daemon().start(() -> {
                 for (Path p : List.of(storePath, headersPath)) {
                     try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
@@ -219,18 +219,10 @@ public final class Importer {
             // (its own thread: in the common pool it would hold the only worker a 2-core machine
             // has, and the header table's parallel decode and encode would run on one thread)
             long tableStart = System.nanoTime();
-            try {
-                table.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : e;
-            }
+            join(table);
             double tableSeconds = (System.nanoTime() - tableStart) / 1e9;
             if (checksums != null) {
-                try {
-                    sums = checksums.join();
-                } catch (java.util.concurrent.CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException r ? r : e;
-                }
+                sums = join(checksums);
             }
             writeFileHeaders(files, dir);
             DatasetManifest manifest = manifest(files, firstTrace, type, exceptions.entries(), options.read()).withChecksums(sums);
@@ -240,8 +232,8 @@ public final class Importer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            dir.commit(manifest, java.util.Map.of(type.fileName(), storeCodes.codes(storeBytes),
-                    DatasetFiles.TRACE_HEADERS, headerCodes.codes(headerTotal)));
+            dir.commit(manifest, java.util.Map.of(type.fileName(), storeCodes.codes(),
+                    DatasetFiles.TRACE_HEADERS, headerCodes.codes()));
             long end = System.nanoTime();
             return new Report(dir.target(), traces, ns, type, sourceBytes, copySeconds, (end - start) / 1e9,
                     exceptions.entries().size(), sums != null ? sums.samplesSha256() : null, tableSeconds, checksumSeconds[0],
@@ -551,7 +543,7 @@ public final class Importer {
     static final class Written {
         private final java.util.TreeMap<Long, Long> ahead = new java.util.TreeMap<>();
         private long prefix;
-        private Throwable failure;
+        private boolean failed;
 
         /// Traces `first .. first+count` are written.
         synchronized void add(long first, long count) {
@@ -564,14 +556,14 @@ public final class Importer {
         }
 
         /// The copy failed: waiters give up.
-        synchronized void fail(Throwable why) {
-            failure = why;
+        synchronized void fail() {
+            failed = true;
             notifyAll();
         }
 
         /// Waits until the first `traces` are written: true, or false when the copy failed.
         synchronized boolean await(long traces) {
-            while (prefix < traces && failure == null) {
+            while (prefix < traces && !failed) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -581,6 +573,15 @@ public final class Importer {
                 }
             }
             return prefix >= traces;
+        }
+    }
+
+    /// The result of `f`, its failure rethrown as it was thrown.
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

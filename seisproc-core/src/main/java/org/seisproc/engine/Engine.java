@@ -241,35 +241,13 @@ public final class Engine {
                     fail(plan.key(e), ex, goOn, stop, failures);
                     tracesDone.addAndGet(plan.traceCount(e));
                 }
-                if (unit.holdsEnough() || e == end - 1) {
-                    try {
-                        unit.flushHeld(writer);
-                        for (int i = 0; i < count; i++) {
-                            done[held[i]] = 1;
-                        }
-                    } catch (Throwable ex) {
-                        fail(count > 0 ? plan.key(held[0]) : plan.key(e), ex, goOn, stop, failures);
-                        stop.set(true); // the output could not be written: no point going on
-                    }
-                    for (int i = 0; i < count; i++) {
-                        tracesDone.addAndGet(plan.traceCount(held[i]));
-                    }
+                if (unit.holdsEnough()) {
+                    flush(unit, writer, held, count, done, plan, stop, failures, tracesDone, options);
                     count = 0;
-                    if (options.progress() != null) {
-                        options.progress().accept(tracesDone.get());
-                    }
                 }
             }
-            if (count > 0) { // stopped or cancelled within the block: what was processed is written
-                try {
-                    unit.flushHeld(writer);
-                    for (int i = 0; i < count; i++) {
-                        done[held[i]] = 1;
-                    }
-                } catch (Throwable ex) {
-                    fail(plan.key(held[0]), ex, goOn, stop, failures);
-                }
-            }
+            // the rest of the block, also when the job stopped or was cancelled within it
+            flush(unit, writer, held, count, done, plan, stop, failures, tracesDone, options);
             if (stop.get() || options.cancel().get()) {
                 break;
             }
@@ -278,6 +256,29 @@ public final class Engine {
         long allocated2 = allocatedBytes();
         EnsembleUnit.Stats s = unit.stats();
         return new WorkerStats(s.gathers(), s.traces(), s.bytesIn(), s.bytesOut(), allocated1 - allocated0, allocated2 - allocated1);
+    }
+
+    /// Writes what `unit` holds, then records its `count` ensembles `held[..count)` as done and
+    /// their traces in the progress; a failure to write stops the job.
+    private static void flush(EnsembleUnit unit, DatasetWriter writer, int[] held, int count, byte[] done, EnsemblePlan plan,
+                              AtomicBoolean stop, List<Failure> failures, AtomicLong tracesDone, Options options) {
+        if (count == 0) {
+            return;
+        }
+        try {
+            unit.flushHeld(writer);
+            for (int i = 0; i < count; i++) {
+                done[held[i]] = 1;
+            }
+        } catch (Throwable ex) {
+            fail(plan.key(held[0]), ex, false, stop, failures); // the output could not be written: no point going on
+        }
+        for (int i = 0; i < count; i++) {
+            tracesDone.addAndGet(plan.traceCount(held[i]));
+        }
+        if (options.progress() != null) {
+            options.progress().accept(tracesDone.get());
+        }
     }
 
     /// Records `ex` against the ensemble with key values `key`; stops the job unless it goes on

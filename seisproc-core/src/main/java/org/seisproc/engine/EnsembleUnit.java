@@ -111,24 +111,27 @@ public final class EnsembleUnit {
         }
         if (held.isEmpty() && (long) processed.n2() * processed.n1() * Float.BYTES >= WriteCombiner.LIMIT_BYTES) {
             write(processed, e, out);
-            gathers++;
-            traces += plan.traceCount(e);
-            return;
+        } else {
+            hold(processed, e);
         }
+        gathers++;
+        traces += plan.traceCount(e);
+    }
+
+    /// [#write], into the combiner.
+    private void hold(Gather processed, int e) {
         int n1 = processed.n1();
         int hb = processed.headerBytes();
         if (job.reduces()) {
             held.add(e, processed.samples(), 0, processed.headers(), 0);
             bytesOut += outTraceBytes;
-        } else {
-            long[] numbers = processed.traces();
-            for (int i = 0; i < processed.n2(); i++) {
-                held.add(numbers[i], processed.samples(), i * n1, processed.headers(), (long) i * hb);
-            }
-            bytesOut += processed.n2() * outTraceBytes;
+            return;
         }
-        gathers++;
-        traces += plan.traceCount(e);
+        long[] numbers = processed.traces();
+        for (int i = 0; i < processed.n2(); i++) {
+            held.add(numbers[i], processed.samples(), i * n1, processed.headers(), (long) i * hb);
+        }
+        bytesOut += processed.n2() * outTraceBytes;
     }
 
     /// True when the traces held by [#runHeld] should be written now (about 8 MB of samples).

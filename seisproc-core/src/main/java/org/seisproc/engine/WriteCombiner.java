@@ -83,20 +83,25 @@ final class WriteCombiner {
                 len++;
             }
             if (len == 1) {
-                out.writeTrace(first, samples, (int) (order[i] & 0xFFFFF) * n1);
+                out.writeTrace(first, samples, slot(order[i]) * n1);
             } else {
                 if (run == null || run.length < len * n1) {
                     run = new float[Math.max(len, 64) * n1];
                 }
                 for (int k = 0; k < len; k++) {
-                    System.arraycopy(samples, (int) (order[i + k] & 0xFFFFF) * n1, run, k * n1, n1);
+                    System.arraycopy(samples, slot(order[i + k]) * n1, run, k * n1, n1);
                 }
                 out.writeTraces(first, len, run, 0);
             }
             for (int k = 0; k < len; k++) {
-                out.writeHeader(first + k, h, (order[i + k] & 0xFFFFF) * headerBytes);
+                out.writeHeader(first + k, h, (long) slot(order[i + k]) * headerBytes);
             }
         }
         count = 0;
+    }
+
+    /// Where a trace sits in the arrays held, from its (position << 20 | slot) sort key.
+    private static int slot(long key) {
+        return (int) (key & 0xFFFFF);
     }
 }

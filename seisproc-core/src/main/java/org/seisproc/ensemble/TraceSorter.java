@@ -21,16 +21,16 @@ import org.seisproc.dataset.ParallelTraces;
 /// mapped store) into its own buffer and writes the block. Blocks are sized so that all the
 /// workers' buffers together fit the memory budget.
 public final class TraceSorter {
-    /// @param memoryBytes budget for the workers' block buffers
-    /// @param workers     threads
-    /// @param overwrite   replace an existing output dataset
-    /// @param progress    called with the number of traces written so far (may be null)
     /// Most bytes of a worker's block buffer, whatever the budget: the blocks' reads and writes
     /// cost the same in smaller blocks, but every byte of a fresh buffer is zeroed twice (the
     /// kernel's fresh page, the JVM's new array). Two 240 MB buffers took a third of a 2 GB
     /// sort's processor time that way (`clear_page_erms`, perf, 15:15 UTC 2026-12-01).
     static final long BLOCK_BYTES = 32L << 20;
 
+    /// @param memoryBytes budget for the workers' block buffers (each uses at most [#BLOCK_BYTES])
+    /// @param workers     threads
+    /// @param overwrite   replace an existing output dataset
+    /// @param progress    called with the number of traces written so far (may be null)
     public record Options(long memoryBytes, int workers, boolean overwrite, LongConsumer progress) {
         public static Options defaults() {
             return new Options(1L << 30, Runtime.getRuntime().availableProcessors(), false, null);

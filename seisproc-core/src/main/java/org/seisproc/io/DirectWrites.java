@@ -185,10 +185,6 @@ public final class DirectWrites implements AutoCloseable {
         }
     }
 
-    public Path path() {
-        return path;
-    }
-
     /// Closes the direct channel (the caller syncs the file through its own).
     @Override
     public synchronized void close() {

@@ -136,15 +136,6 @@ public final class SegyWriter implements AutoCloseable {
         writeFully(ByteBuffer.wrap(bytes), firstTrace + index * traceBytes);
     }
 
-    /// Writes `count` consecutive traces from `firstIndex` in place from their encoded bytes, in one
-    /// write; safe from many threads for disjoint ranges. Do not mix with appending.
-    public void writeRawTracesAt(long firstIndex, MemorySegment traces, int count) {
-        if (traces.byteSize() < count * traceBytes) {
-            throw new IllegalArgumentException(count + " traces need " + count * traceBytes + " bytes, not " + traces.byteSize());
-        }
-        writeFully(traces.asSlice(0, count * traceBytes).asByteBuffer(), firstTrace + firstIndex * traceBytes);
-    }
-
     /// Byte position of trace `index` in the file.
     public long tracePosition(long index) {
         return firstTrace + index * traceBytes;
@@ -156,17 +147,23 @@ public final class SegyWriter implements AutoCloseable {
         direct = DirectWrites.open(partial, expectedBytes);
     }
 
-    /// Writes `count` whole traces, staged in `staging` (a [DirectWrites#staging] buffer) from
-    /// [DirectWrites#offset] of [#tracePosition]`(firstIndex)`, at trace `firstIndex`.
-    public void writeStagedTracesAt(long firstIndex, java.nio.ByteBuffer staging, int count) {
+    /// Writes `count` whole traces at trace `firstIndex`, from their encoded bytes staged in
+    /// `staging` (a [DirectWrites#staging] buffer) from [DirectWrites#offset] of
+    /// [#tracePosition]`(firstIndex)`, in one write; safe from many threads for disjoint ranges.
+    /// Do not mix with appending.
+    public void writeStagedTracesAt(long firstIndex, ByteBuffer staging, int count) {
         long position = tracePosition(firstIndex);
-        DirectWrites d = direct != null ? direct : DirectWrites.open(partial, false);
+        int length = Math.toIntExact(count * traceBytes);
+        DirectWrites d = direct;
+        if (d == null) {
+            int from = DirectWrites.offset(position);
+            writeFully(staging.duplicate().limit(from + length).position(from), position);
+            return;
+        }
         try {
-            d.write(channel, staging, position, Math.toIntExact(count * traceBytes));
+            d.write(channel, staging, position, length);
         } catch (IOException e) {
-            throw SegyException.atByte(target, position, "cannot write: " + describe(e)
-                    + (e.getMessage() != null && e.getMessage().contains("space") ? " (the disk is full: free some space or choose"
-                    + " another location, then rerun)" : ""));
+            throw cannotWrite(position, e);
         }
     }
 
@@ -274,10 +271,15 @@ public final class SegyWriter implements AutoCloseable {
                 at += channel.write(bytes, at);
             }
         } catch (IOException e) {
-            throw SegyException.atByte(target, position, "cannot write: " + describe(e)
-                    + (e.getMessage() != null && e.getMessage().contains("space") ? " (the disk is full: free some space or choose"
-                    + " another location, then rerun)" : ""));
+            throw cannotWrite(position, e);
         }
+    }
+
+    /// A write at byte `position` failed: what and where, and what to do when the disk is full.
+    private SegyException cannotWrite(long position, IOException e) {
+        return SegyException.atByte(target, position, "cannot write: " + describe(e)
+                + (e.getMessage() != null && e.getMessage().contains("space") ? " (the disk is full: free some space or choose"
+                + " another location, then rerun)" : ""));
     }
 
     /// An I/O failure in words ("No space left on device", "permission denied"), without the

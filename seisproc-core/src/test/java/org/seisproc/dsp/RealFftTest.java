@@ -32,11 +32,7 @@ class RealFftTest {
             new FloatFFT_1D(n).realForward(b);
             double scale = maxAbs(ref);
             assertThat(maxError(a, ref) / scale).as("n = %d against the double DFT", n).isLessThan(TOL);
-            double diff = 0;
-            for (int i = 0; i < n; i++) {
-                diff = Math.max(diff, Math.abs(a[i] - b[i]));
-            }
-            assertThat(diff / scale).as("n = %d against JTransforms", n).isLessThan(TOL);
+            assertThat(maxDifference(a, b) / scale).as("n = %d against JTransforms", n).isLessThan(TOL);
         }
     }
 
@@ -51,24 +47,13 @@ class RealFftTest {
             fft.realForward(a);
             float[] spectrum = a.clone();
             fft.realInverse(a, true);
-            double err = 0;
-            double max = 0;
-            for (int i = 0; i < n; i++) {
-                err = Math.max(err, Math.abs(a[i] - x[i]));
-                max = Math.max(max, Math.abs(x[i]));
-            }
-            assertThat(err / max).as("round trip n = %d", n).isLessThan(TOL);
+            assertThat(maxDifference(a, x) / maxAbs(x)).as("round trip n = %d", n).isLessThan(TOL);
             float[] ours = spectrum.clone();
             fft.realInverse(ours, false);
             float[] theirs = spectrum.clone();
             new FloatFFT_1D(n).realInverse(theirs, false);
-            double diff = 0;
-            double big = 0;
-            for (int i = 0; i < n; i++) {
-                diff = Math.max(diff, Math.abs(ours[i] - theirs[i]));
-                big = Math.max(big, Math.abs(theirs[i]));
-            }
-            assertThat(diff / big).as("unscaled inverse n = %d against JTransforms", n).isLessThan(TOL);
+            assertThat(maxDifference(ours, theirs) / maxAbs(theirs)).as("unscaled inverse n = %d against JTransforms", n)
+                    .isLessThan(TOL);
         }
     }
 
@@ -110,6 +95,24 @@ class RealFftTest {
             assertThat(b[0][k]).isCloseTo(a[0][k], org.assertj.core.data.Offset.offset(1e-9));
             assertThat(b[1][k]).isCloseTo(a[1][k], org.assertj.core.data.Offset.offset(1e-9));
         }
+    }
+
+    /// max |a[i] − b[i]|.
+    static double maxDifference(float[] a, float[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d = Math.max(d, Math.abs(a[i] - b[i]));
+        }
+        return d;
+    }
+
+    /// max |x[i]|.
+    static double maxAbs(float[] x) {
+        double m = 0;
+        for (float v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
     }
 
     static float[] random(SplittableRandom rnd, int n) {

@@ -127,13 +127,9 @@ public final class ChunkCodes {
         }
     }
 
-    /// The code of every chunk of the file, whose size `fileBytes` must be the one given at
-    /// construction; every byte must have been reported exactly once (otherwise an
-    /// [IllegalStateException]: the writer has a bug, or wrote some bytes another way).
-    public synchronized int[] codes(long fileBytes) {
-        if (fileBytes != this.fileBytes) {
-            throw new IllegalStateException("chunk codes: the file has " + fileBytes + " bytes, " + this.fileBytes + " were expected");
-        }
+    /// The code of every chunk of the file; every byte must have been reported exactly once
+    /// (otherwise an [IllegalStateException]: the writer has a bug, or wrote some bytes another way).
+    public synchronized int[] codes() {
         if (problem != null) {
             throw new IllegalStateException("chunk codes: " + problem);
         }

@@ -37,7 +37,7 @@ public final class MappedOutput implements AutoCloseable {
     private volatile boolean closed;
     private final MemorySegment segment;
     private volatile DirectWrites direct; // opened by the first bulk write
-    private volatile ChunkCodes codes; // of the bulk writes, when asked for ([#trackChunkCodes])
+    private volatile ChunkCodes codes; // of the bulk writes, when asked for ([#forBulkWrites])
 
     private MappedOutput(Path path, Arena arena, FileChannel channel, MemorySegment segment) {
         this.path = path;
@@ -158,7 +158,7 @@ public final class MappedOutput implements AutoCloseable {
             return null;
         }
         try {
-            return c.codes(segment.byteSize());
+            return c.codes();
         } catch (IllegalStateException gapsOrRewrites) {
             return null;
         }

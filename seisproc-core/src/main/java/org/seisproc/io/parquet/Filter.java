@@ -95,7 +95,7 @@ public sealed interface Filter {
             case Between b -> {
                 Column col = t.column(b.column());
                 if (col instanceof Column.Ints ints) {
-                    betweenInts(ints.values(), b.low(), b.high(), m, n);
+                    keepIntRange(ints.values(), b.intRange(), m, n);
                     return;
                 }
                 for (int i = 0; i < n; i++) {
@@ -188,19 +188,17 @@ public sealed interface Filter {
         return new int[] {(int) Math.max(lo, Integer.MIN_VALUE), (int) Math.min(hi, Integer.MAX_VALUE)};
     }
 
-    /// [Between] on an int32 column: the bounds rounded inwards to ints, then one unsigned
+    /// [Between] on an int32 column, its [#intRange] (null: nothing passes): one unsigned
     /// compare a value (`x - lo <= hi - lo` as unsigned ints is `lo <= x <= hi`).
-    private static void betweenInts(int[] x, double low, double high, boolean[] m, int n) {
-        double lo = Math.ceil(low);
-        double hi = Math.floor(high);
-        if (!(lo <= hi) || lo > Integer.MAX_VALUE || hi < Integer.MIN_VALUE) { // NaN bounds too
+    private static void keepIntRange(int[] x, int[] range, boolean[] m, int n) {
+        if (range == null) {
             java.util.Arrays.fill(m, 0, n, false);
             return;
         }
-        int l = (int) Math.max(lo, Integer.MIN_VALUE);
-        int span = (int) Math.min(hi, Integer.MAX_VALUE) - l;
+        int lo = range[0];
+        int span = range[1] - range[0];
         for (int i = 0; i < n; i++) {
-            m[i] = Integer.compareUnsigned(x[i] - l, span) <= 0;
+            m[i] = Integer.compareUnsigned(x[i] - lo, span) <= 0;
         }
     }
 

@@ -55,7 +55,7 @@ class ChunkCodesTest {
         Collections.shuffle(ranges, r);
         ChunkCodes codes = new ChunkCodes(size);
         ranges.parallelStream().forEach(g -> codes.add(g[0], data, g[0], g[1]));
-        assertThat(codes.codes(size)).containsExactly(ChunkChecksums.compute(file));
+        assertThat(codes.codes()).containsExactly(ChunkChecksums.compute(file));
     }
 
     @Test
@@ -73,7 +73,7 @@ class ChunkCodesTest {
         // at most the pieces of one chunk are held at a time, not one per trace of the file
         assertThat(most).isLessThanOrEqualTo(ChunkChecksums.CHUNK_BYTES / trace + 1);
         assertThat(codes.pendingPieces()).isZero();
-        assertThat(codes.codes(data.length)).containsExactly(ChunkChecksums.compute(Files.write(tmp.resolve("t.bin"), data)));
+        assertThat(codes.codes()).containsExactly(ChunkChecksums.compute(Files.write(tmp.resolve("t.bin"), data)));
     }
 
     @Test
@@ -82,13 +82,13 @@ class ChunkCodesTest {
         ChunkCodes gap = new ChunkCodes(100);
         gap.add(0, data, 0, 40);
         gap.add(50, data, 50, 50);
-        assertThatThrownBy(() -> gap.codes(100)).isInstanceOf(IllegalStateException.class).hasMessageContaining("not reported");
+        assertThatThrownBy(() -> gap.codes()).isInstanceOf(IllegalStateException.class).hasMessageContaining("not reported");
         ChunkCodes twice = new ChunkCodes(100);
         twice.add(0, data, 0, 60);
         twice.add(50, data, 50, 50);
-        assertThatThrownBy(() -> twice.codes(100)).isInstanceOf(IllegalStateException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> twice.codes()).isInstanceOf(IllegalStateException.class).hasMessageContaining("twice");
         ChunkCodes shortFile = new ChunkCodes(100);
         shortFile.add(0, data, 0, 60);
-        assertThatThrownBy(() -> shortFile.codes(100)).isInstanceOf(IllegalStateException.class).hasMessageContaining("60 bytes");
+        assertThatThrownBy(() -> shortFile.codes()).isInstanceOf(IllegalStateException.class).hasMessageContaining("60 bytes");
     }
 }
