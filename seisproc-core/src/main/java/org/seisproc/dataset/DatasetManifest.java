@@ -37,9 +37,12 @@ public record DatasetManifest(int formatVersion, long traces, int samplesPerTrac
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_NAME = "dataset.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /// The mapper that writes manifests, built on the first write: reading needs none ([JsonTree]).
+    private static final class Writer {
+        static final ObjectMapper JSON = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     /// Where the samples and headers came from.
     ///
@@ -102,7 +105,7 @@ public record DatasetManifest(int formatVersion, long traces, int samplesPerTrac
         }
         DatasetManifest m;
         try {
-            m = fromJson(JSON.readTree(file.toFile()));
+            m = fromJson(org.seisproc.io.JsonTree.read(file));
         } catch (IOException | IllegalArgumentException e) {
             throw new DatasetException(file, "cannot read the dataset description: " + e.getMessage(), e);
         }
@@ -159,7 +162,7 @@ public record DatasetManifest(int formatVersion, long traces, int samplesPerTrac
     /// This manifest as JSON text.
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Writer.JSON.writeValueAsString(this);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.seisproc.dataset.DatasetException;
 import org.seisproc.dataset.DatasetFiles;
 import org.seisproc.dataset.SampleType;
@@ -30,7 +29,6 @@ import org.seisproc.dataset.SampleType;
 public final class ChunkChecksums {
     /// Bytes per chunk: 4 MiB (a 1 GB store has 239 codes, a few KB of JSON).
     public static final int CHUNK_BYTES = 4 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ChunkChecksums() {
     }
@@ -107,7 +105,7 @@ public final class ChunkChecksums {
             return null;
         }
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode root = org.seisproc.io.JsonTree.read(file);
             if (root.path("chunkBytes").asInt() != CHUNK_BYTES) {
                 throw new DatasetException(file, "records chunks of " + root.path("chunkBytes").asInt()
                         + " bytes; this program reads " + CHUNK_BYTES);

@@ -30,7 +30,6 @@ import org.seisproc.headers.HeaderTable;
 public final class HeaderCache implements AutoCloseable {
     private static final String DIR = ".header-cache";
     private static final String MANIFEST = "cache.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Arena arena = Arena.ofShared();
     private final Map<String, MemorySegment> segments = new LinkedHashMap<>();
@@ -56,7 +55,7 @@ public final class HeaderCache implements AutoCloseable {
             boolean fresh = manifest != null && manifest.path("sourceBytes").asLong() == size
                     && manifest.path("sourceModifiedMillis").asLong() == mtime;
             if (!fresh) {
-                manifest = JSON.createObjectNode();
+                manifest = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
                 manifest.put("source", parquet.getFileName().toString());
                 manifest.put("sourceBytes", size);
                 manifest.put("sourceModifiedMillis", mtime);
@@ -92,7 +91,7 @@ public final class HeaderCache implements AutoCloseable {
                 }
                 manifest.put("rows", schema.rows());
                 Path tmp = dir.resolve(MANIFEST + ".tmp");
-                JSON.writeValue(tmp.toFile(), manifest);
+                new ObjectMapper().writeValue(tmp.toFile(), manifest);   // only when (re)building: reads need no mapper
                 Files.move(tmp, dir.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             HeaderCache cache = new HeaderCache(schema.rows(), !missing.isEmpty());
@@ -130,7 +129,7 @@ public final class HeaderCache implements AutoCloseable {
             return null;
         }
         try {
-            JsonNode n = JSON.readTree(m.toFile());
+            JsonNode n = org.seisproc.io.JsonTree.read(m);
             return n instanceof ObjectNode o ? o : null;
         } catch (IOException e) {
             return null;   // a damaged manifest is rebuilt
