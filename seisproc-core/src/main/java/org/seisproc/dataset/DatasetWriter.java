@@ -35,6 +35,9 @@ public final class DatasetWriter implements AutoCloseable {
     private final int headerBytes;
     private final String step;
     private java.util.function.LongUnaryOperator sourceTrace;
+    /// Header rows final so far ([#headersFinal]) and the header table built from them meanwhile.
+    private Importer.Written finalHeaders;
+    private java.util.concurrent.CompletableFuture<Void> table;
     private boolean done;
     private boolean attached;
 
@@ -217,6 +220,58 @@ public final class DatasetWriter implements AutoCloseable {
         }
     }
 
+    /// The calling thread's write buffer for the samples of the `count` traces from `first` on,
+    /// as stored (little-endian, [#shape]'s sample type): fill it, then [#writeTraceBuffer].
+    /// A copy of stored samples goes straight into it, e.g. from [Dataset#samples] (one copy
+    /// instead of two through a `float[]`). The buffer is the thread's own and is reused.
+    public MemorySegment traceBuffer(long first, int count) {
+        check(first);
+        check(first + count - 1);
+        long bytes = (long) count * ns * type.bytes();
+        if (bytes > Integer.MAX_VALUE - (1 << 20)) {
+            throw new IllegalArgumentException(count + " traces of " + ns * type.bytes() + " bytes do not fit one write buffer");
+        }
+        return store.buffer(first * ns * type.bytes(), (int) bytes);
+    }
+
+    /// Writes the calling thread's [#traceBuffer] for the `count` traces from `first` on.
+    public void writeTraceBuffer(long first, int count) {
+        check(first);
+        check(first + count - 1);
+        long traceBytes = (long) ns * type.bytes();
+        store.writeBuffer(first * traceBytes, (int) (count * traceBytes));
+    }
+
+    /// Says that the raw headers of traces `first .. first+count-1` are final (written, never
+    /// changed again), so that the new `headers.parquet` is built from them while the rest is
+    /// written, on a thread of its own, instead of at [#commit]. A writer whose callers say it
+    /// for every trace (a sort, block after block) commits without the header table's wait;
+    /// where some traces are never said final, the commit builds the table as before.
+    public void headersFinal(long first, long count) {
+        if (count <= 0) {
+            return;
+        }
+        check(first);
+        check(first + count - 1);
+        synchronized (this) {
+            if (done || reshaped || attached) {
+                return; // a reshaped dataset's headers are stamped at the commit: the table waits for that
+            }
+            if (finalHeaders == null) {
+                finalHeaders = new Importer.Written();
+                Path rawHeaders = dir.resolve(DatasetFiles.TRACE_HEADERS);
+                Path parquet = dir.resolve(DatasetFiles.HEADERS_PARQUET);
+                Importer.Written written = finalHeaders;
+                java.util.List<HeaderField> fields = source.headerLayout().fields();
+                java.nio.ByteOrder order = source.headerByteOrder();
+                table = java.util.concurrent.CompletableFuture.runAsync(
+                        () -> Importer.writeHeaderTable(rawHeaders, headerBytes, order, fields, traces, parquet, written),
+                        task -> Thread.ofPlatform().name("seisproc-header-table").daemon().start(task));
+            }
+        }
+        finalHeaders.add(first, count);
+    }
+
     /// Most bytes of one write of [#writeTraces] (the writing thread's buffer grows to it).
     static final int RUN_BYTES = 8 << 20;
 
@@ -270,7 +325,9 @@ public final class DatasetWriter implements AutoCloseable {
         int[] storeCodes = store.chunkCodes();
         store.close();
         headers.close();
-        writeHeaderTable(sourceHeaders);
+        if (!tableBuiltMeanwhile() || sourceHeaders) {
+            writeHeaderTable(sourceHeaders);
+        }
         DatasetManifest out = new DatasetManifest(DatasetManifest.FORMAT_VERSION, traces, ns,
                 shape.sampleIntervalMicros(), type.jsonName(), m.traceHeaderBytes(), m.source(), m.headerSchema(),
                 sums, carryRawExceptions(), m.processing(), Instant.now().toString(),
@@ -278,6 +335,37 @@ public final class DatasetWriter implements AutoCloseable {
         // the store's codes as written when every trace was written once; else read from the file
         dir.commit(out, storeCodes != null ? java.util.Map.of(type.fileName(), storeCodes) : java.util.Map.of());
         done = true;
+    }
+
+    /// True when the header table was built while the traces were written ([#headersFinal] was
+    /// said of every trace); otherwise stops that build (if any) and returns false.
+    private boolean tableBuiltMeanwhile() {
+        Importer.Written written;
+        synchronized (this) {
+            written = finalHeaders;
+        }
+        if (written == null) {
+            return false;
+        }
+        if (!written.complete(traces)) {
+            written.fail();
+            awaitQuietly(table);
+            return false;
+        }
+        try {
+            table.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        return true;
+    }
+
+    private static void awaitQuietly(java.util.concurrent.CompletableFuture<?> f) {
+        try {
+            f.join();
+        } catch (RuntimeException ignored) {
+            // the dataset is not committed; what stopped it is reported by the caller
+        }
     }
 
     /// The source's raw sample exceptions renumbered to this dataset's traces (their bytes file
@@ -343,7 +431,13 @@ public final class DatasetWriter implements AutoCloseable {
     /// otherwise they are removed.
     public void close(boolean keep) {
         if (!done) {
-            done = true;
+            synchronized (this) {
+                done = true;
+            }
+            if (finalHeaders != null) {
+                finalHeaders.fail();
+                awaitQuietly(table);
+            }
             store.close();
             headers.close();
             if (!keep && !attached) {

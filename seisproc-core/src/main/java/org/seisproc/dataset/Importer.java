@@ -514,8 +514,8 @@ public final class Importer {
 
     /// As above, following a copy that is still writing the raw headers: each batch waits until
     /// `written` has all its rows (`null`: all are there).
-    private static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces,
-                                         Path parquet, Written written) {
+    static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces,
+                                 Path parquet, Written written) {
         int rowBytes = 0;
         for (String type : HeaderDecoder.types(fields).values()) {
             rowBytes += type.equals("int32") || type.equals("float") ? 4 : 8;
@@ -525,7 +525,9 @@ public final class Importer {
         try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofShared();
              var writer = ParquetIO.writer(parquet, HeaderDecoder.types(fields), write)) {
             MemorySegment raw = mapRead(rawHeaders, arena);
-            int batch = Math.min(groupRows, 1 << 17); // decoded in place, batch after batch
+            // decoded in place, batch after batch; smaller batches behind a writer, so that little
+            // is left to decode when it finishes
+            int batch = Math.min(groupRows, written != null ? 1 << 15 : 1 << 17);
             org.seisproc.headers.HeaderTable columns = null;
             for (long first = 0; first < traces; first += batch) {
                 int count = (int) Math.min(batch, traces - first);
@@ -553,6 +555,11 @@ public final class Importer {
                 prefix = end;
             }
             notifyAll();
+        }
+
+        /// True when the first `traces` are written.
+        synchronized boolean complete(long traces) {
+            return prefix >= traces;
         }
 
         /// The copy failed: waiters give up.

@@ -55,6 +55,68 @@ class DatasetWriterTest {
         }
     }
 
+    /// Writes `source` reversed into `target`, saying each block of `block` traces final in a
+    /// shuffled order, except the traces `from .. to-1` (never said final); commits when asked.
+    private static void reverseSayingFinal(Path target, int block, long from, long to, boolean commit) {
+        try (Dataset in = Dataset.open(source);
+             DatasetWriter out = DatasetWriter.create(in, target, in.traceCount(), false, "reverse", true, false)) {
+            long n = in.traceCount();
+            List<Long> firsts = new java.util.ArrayList<>();
+            for (long f = 0; f < n; f += block) {
+                firsts.add(f);
+            }
+            java.util.Collections.shuffle(firsts, new java.util.Random(7));
+            float[] trace = new float[in.samplesPerTrace()];
+            for (long first : firsts) {
+                long count = Math.min(block, n - first);
+                for (long t = first; t < first + count; t++) {
+                    in.readTrace(n - 1 - t, trace, 0);
+                    out.writeTrace(t, trace, 0);
+                    out.writeHeader(t, in.traceHeader(n - 1 - t), 0);
+                }
+                if (first + count <= from || first >= to) {
+                    out.headersFinal(first, count);
+                }
+            }
+            if (commit) {
+                out.commit();
+            }
+        }
+    }
+
+    private static void assertReversedTable(Path target) {
+        try (Dataset in = Dataset.open(source); Dataset out = Dataset.open(target)) {
+            for (String field : List.of("tracl", "cdp", "offset")) {
+                HeaderField f = in.headerLayout().field(field);
+                int[] expected = in.intColumn(f);
+                int[] table = ParquetIO.read(target.resolve(DatasetFiles.HEADERS_PARQUET), List.of(field), null).ints(field);
+                assertThat(table).as(field).hasSize(expected.length);
+                for (int t = 0; t < expected.length; t++) {
+                    assertThat(table[t]).as(field + " of trace " + t).isEqualTo(expected[expected.length - 1 - t]);
+                }
+                assertThat(out.intColumn(f)).containsExactly(table);
+            }
+        }
+    }
+
+    @Test
+    void headersSaidFinalGetTheirTableWhileTheTracesAreWritten() {
+        Path target = dir.resolve("final.ds");
+        reverseSayingFinal(target, 5, 0, 0, true);
+        assertReversedTable(target);
+        // some traces never said final: the commit builds the table itself, the same
+        reverseSayingFinal(target, 5, 40, 47, true);
+        assertReversedTable(target);
+    }
+
+    @Test
+    void aWriterClosedWhileItsTableWaitsForHeadersLeavesNoDataset() {
+        Path target = dir.resolve("abandoned.ds");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> reverseSayingFinal(target, 5, 0, 60, false));
+        assertThat(Files.exists(target.resolve(DatasetManifest.FILE_NAME))).isFalse();
+    }
+
     @Test
     void overwritingADatasetLeavesNoneOfItsFilesBehind() throws Exception {
         Path target = dir.resolve("twice.ds");
