@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /// `seisproc demo`: the main job on an embedded, generated survey, step by step.
 @Command(name = "demo", header = "Runs SeisProc end to end on a generated survey.", mixinStandardHelpOptions = true,
         description = {"Runs SeisProc end to end on a generated survey: synth -> info -> headers -> import -> export",
-                "-> checksums, printing each step and the command that does it, and checks the round trip is lossless."})
+                "-> checksums -> a processing flow -> NMO and stack -> a sort into CDP order -> a header query,",
+                "printing each step and the command that does it, and checks the round trip is lossless."})
 final class DemoCommand extends CliCommand {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to write the demo files (default: a folder under the system temp dir).")
     Path dir;
@@ -73,6 +74,11 @@ final class DemoCommand extends CliCommand {
         step(out, root, "9. export the stack to SEG-Y", "export", work.resolve("demo-stack.dataset").toString(), stackSgy.toString(), "--overwrite");
         step(out, root, "10. the stack's headers: one trace per CDP, fold in nhs", "headers", stackSgy.toString(),
                 "--fields", "cdp,iline,xline,nhs,offset", "--traces", "100:105");
+        Path byCdp = work.resolve("demo-cdp.dataset");
+        step(out, root, "11. sort the dataset into CDP order, offsets ascending (out of core, in blocks)", "sort", dataset.toString(),
+                byCdp.toString(), "--by", "cdp,offset", "--overwrite");
+        step(out, root, "12. the traces of CDPs 100-101 in the sorted dataset (a query through its header cache)", "headers",
+                byCdp.toString(), "--where", "cdp between 100 and 101", "--fields", "cdp,offset,fldr,tracf", "--limit", "8");
         out.println();
         out.println("demo: done; files in " + work);
         out.println("demo: look at its datasets in the browser:  seisproc serve --root " + work + "   (then open http://localhost:8080)");
@@ -98,7 +104,7 @@ final class DemoCommand extends CliCommand {
     private static void step(PrintWriter out, CommandLine root, String title, String... args) {
         out.println();
         out.println("== " + title);
-        out.println("$ seisproc " + String.join(" ", args));
+        out.println("$ seisproc " + String.join(" ", java.util.Arrays.stream(args).map(a -> a.contains(" ") ? "\"" + a + "\"" : a).toList()));
         out.flush();
         int code = root.execute(args);
         if (code != Main.OK) {
