@@ -27,7 +27,7 @@ final class SortCommand extends DatasetToOutputCommand {
              Interrupts interrupts = Interrupts.on("sort", err, () -> Interrupts.datasetLeft(output,
                      "rerun the same command to sort again from the start"))) {
             TraceSorter.Report r;
-            try (Progress progress = new Progress("sort", ds.traceCount(), "traces", out, "checksums, header table, sync")) {
+            try (Progress progress = new Progress("sort", ds.traceCount(), "traces", out, "header table, sync")) {
                 r = TraceSorter.sort(ds, output, by, new TraceSorter.Options(bytes, w, write.overwrite, progress::update));
             }
             out.printf("sort: %s: %,d traces by %s (%,d ensembles), %,.0f MB in %.2f s (%,.0f MB/s; index %.2f s), blocks of %,d traces, %d worker(s)%n",

@@ -208,15 +208,41 @@ public final class DatasetWriter implements AutoCloseable {
             int n = Math.min(perWrite, count - done);
             long at = (first + done) * bytes;
             MemorySegment b = store.buffer(at, n * bytes);
-            int from = offset + done * ns;
-            if (type == SampleType.FLOAT32) {
-                MemorySegment.copy(samples, from, b, Layouts.FLOAT_LE, 0, n * ns);
-            } else {
-                for (int i = 0; i < n * ns; i++) {
-                    b.set(Layouts.DOUBLE_LE, 8L * i, samples[from + i]);
-                }
-            }
+            put(samples, offset + done * ns, n * ns, b, 0);
             store.writeBuffer(at, n * bytes);
+        }
+    }
+
+    /// Writes the `count` traces from `first` on, trace `first + k` from
+    /// `samples[offsets[at + k] .. + ns)`: the traces gathered from wherever they are held
+    /// straight into the write buffer (one copy), in writes of up to [#RUN_BYTES].
+    public void writeTraces(long first, int count, float[] samples, int[] offsets, int at) {
+        if (count <= 0) {
+            return;
+        }
+        check(first);
+        check(first + count - 1);
+        int bytes = ns * type.bytes();
+        int perWrite = Math.max(1, RUN_BYTES / bytes);
+        for (int done = 0; done < count; done += perWrite) {
+            int n = Math.min(perWrite, count - done);
+            long pos = (first + done) * bytes;
+            MemorySegment b = store.buffer(pos, n * bytes);
+            for (int k = 0; k < n; k++) {
+                put(samples, offsets[at + done + k], ns, b, (long) k * bytes);
+            }
+            store.writeBuffer(pos, n * bytes);
+        }
+    }
+
+    /// `samples[from .. from+values)` into `b` at byte `to`, in the store's sample type.
+    private void put(float[] samples, int from, int values, MemorySegment b, long to) {
+        if (type == SampleType.FLOAT32) {
+            MemorySegment.copy(samples, from, b, Layouts.FLOAT_LE, to, values);
+        } else {
+            for (int i = 0; i < values; i++) {
+                b.set(Layouts.DOUBLE_LE, to + 8L * i, samples[from + i]);
+            }
         }
     }
 

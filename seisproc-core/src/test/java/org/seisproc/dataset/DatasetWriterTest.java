@@ -118,6 +118,43 @@ class DatasetWriterTest {
     }
 
     @Test
+    void tracesGatheredFromScatteredOffsetsLandInOrderInEitherSampleType() {
+        for (SampleType type : SampleType.values()) {
+            Path target = dir.resolve("gathered-" + type + ".ds");
+            try (Dataset in = Dataset.open(source)) {
+                int ns = in.samplesPerTrace();
+                int n = (int) in.traceCount();
+                float[] held = new float[n * ns];
+                int[] offsets = new int[n];
+                for (int t = 0; t < n; t++) {
+                    int slot = (t * 7 + 3) % n; // trace t is held at slot (7t + 3) mod n: scattered
+                    in.readTrace(t, held, slot * ns);
+                    offsets[t] = slot * ns;
+                }
+                DatasetShape shape = new DatasetShape(n, ns, in.manifest().sampleIntervalMicros(), type);
+                try (DatasetWriter out = DatasetWriter.create(in, target, shape, "gather", true, false)) {
+                    out.writeTraces(0, 5, held, offsets, 0);
+                    out.writeTraces(5, n - 5, held, offsets, 5);
+                    for (int t = 0; t < n; t++) {
+                        out.writeHeader(t, in.traceHeader(t), 0);
+                    }
+                    out.commit();
+                }
+                try (Dataset out = Dataset.open(target)) {
+                    assertThat(out.sampleType()).isEqualTo(type);
+                    float[] a = new float[ns];
+                    float[] b = new float[ns];
+                    for (int t = 0; t < n; t++) {
+                        in.readTrace(t, a, 0);
+                        out.readTrace(t, b, 0);
+                        assertThat(b).as(type + " trace " + t).isEqualTo(a);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void overwritingADatasetLeavesNoneOfItsFilesBehind() throws Exception {
         Path target = dir.resolve("twice.ds");
         for (int round = 0; round < 2; round++) {
