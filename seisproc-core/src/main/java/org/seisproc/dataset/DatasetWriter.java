@@ -197,6 +197,29 @@ public final class DatasetWriter implements AutoCloseable {
     /// Writes the `count` traces from `first` on, from `samples[offset..offset+count*ns)`, in
     /// writes of up to [#RUN_BYTES] (one per gather, typically, instead of one per trace).
     public void writeTraces(long first, int count, float[] samples, int offset) {
+        writeInRuns(first, count, (b, done, n) -> put(samples, offset + done * ns, n * ns, b, 0));
+    }
+
+    /// Writes the `count` traces from `first` on, trace `first + k` from
+    /// `samples[offsets[at + k] .. + ns)`: the traces gathered from wherever they are held
+    /// straight into the write buffer (one copy), in writes of up to [#RUN_BYTES].
+    public void writeTraces(long first, int count, float[] samples, int[] offsets, int at) {
+        long traceBytes = (long) ns * type.bytes();
+        writeInRuns(first, count, (b, done, n) -> {
+            for (int k = 0; k < n; k++) {
+                put(samples, offsets[at + done + k], ns, b, k * traceBytes);
+            }
+        });
+    }
+
+    /// Fills the write buffer with traces `done .. done+n-1` of a [#writeInRuns] call.
+    private interface Fill {
+        void into(MemorySegment buffer, int done, int n);
+    }
+
+    /// Writes the `count` traces from `first` on in writes of up to [#RUN_BYTES], each buffer
+    /// filled by `fill`.
+    private void writeInRuns(long first, int count, Fill fill) {
         if (count <= 0) {
             return;
         }
@@ -207,31 +230,8 @@ public final class DatasetWriter implements AutoCloseable {
         for (int done = 0; done < count; done += perWrite) {
             int n = Math.min(perWrite, count - done);
             long at = (first + done) * bytes;
-            MemorySegment b = store.buffer(at, n * bytes);
-            put(samples, offset + done * ns, n * ns, b, 0);
+            fill.into(store.buffer(at, n * bytes), done, n);
             store.writeBuffer(at, n * bytes);
-        }
-    }
-
-    /// Writes the `count` traces from `first` on, trace `first + k` from
-    /// `samples[offsets[at + k] .. + ns)`: the traces gathered from wherever they are held
-    /// straight into the write buffer (one copy), in writes of up to [#RUN_BYTES].
-    public void writeTraces(long first, int count, float[] samples, int[] offsets, int at) {
-        if (count <= 0) {
-            return;
-        }
-        check(first);
-        check(first + count - 1);
-        int bytes = ns * type.bytes();
-        int perWrite = Math.max(1, RUN_BYTES / bytes);
-        for (int done = 0; done < count; done += perWrite) {
-            int n = Math.min(perWrite, count - done);
-            long pos = (first + done) * bytes;
-            MemorySegment b = store.buffer(pos, n * bytes);
-            for (int k = 0; k < n; k++) {
-                put(samples, offsets[at + done + k], ns, b, (long) k * bytes);
-            }
-            store.writeBuffer(pos, n * bytes);
         }
     }
 
