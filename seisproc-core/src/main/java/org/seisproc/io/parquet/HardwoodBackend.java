@@ -62,14 +62,18 @@ public final class HardwoodBackend implements ParquetBackend {
     public HeaderTable read(Path file, List<String> columns, Filter filter) {
         ParquetIO.requireFile(file);
         ParquetFileReader r;
-        ParquetSchema schema;
         try {
             r = ParquetFileReader.open(InputFile.of(file));   // once: the footer is parsed once per read
-            schema = schema(r);
         } catch (IOException | RuntimeException e) {
             throw ParquetIO.unreadable(file, e);
         }
         try (r) {
+            ParquetSchema schema;
+            try {
+                schema = schema(r);
+            } catch (RuntimeException e) {
+                throw ParquetIO.unreadable(file, e);
+            }
             List<ParquetSchema.Field> wanted = ParquetIO.resolve(file, schema, columns);
             List<ParquetSchema.Field> all = new ArrayList<>(wanted);
             for (String f : filter.columns()) {
