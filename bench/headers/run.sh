@@ -10,10 +10,11 @@
 # below; "hardwood+launcher" with the JVM options the product's launcher (./seisproc) adds (2 MB
 # heap pages where the kernel gives them on request); "hardwood+launcher+aot" with those and the
 # launcher's own start-up cache (JDK AOT cache, made by ./seisproc's training run; the bench
-# classes are appended to the launcher's class path, which the cache allows). Order matters: a
-# 2 MB-page process started right after one that freed much memory in 4 KB pages waits for the
-# kernel to assemble huge pages (measured on 7 columns: 1.4-3.1 s against 0.7-1.2 s after another
-# 2 MB-page run), so "hardwood+launcher", which follows the plain row, is the conservative figure.
+# classes are appended to the launcher's class path, which the cache allows). Order matters on
+# the build VM: a 2 MB-page JVM started right after a 4 KB-page one read 7 columns cold in
+# 1.4-3.3 s, against 0.7-1.2 s right after another 2 MB-page one (cause not found: the kernel
+# counted no compaction stalls), so "hardwood+launcher", which follows the plain row, is the
+# conservative figure.
 #
 # Usage: bench/headers/run.sh [ROWS] [REPEATS]     (default 22324543 rows, 5 reads per process)
 set -euo pipefail
