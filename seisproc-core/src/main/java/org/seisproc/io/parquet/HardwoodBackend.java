@@ -34,14 +34,18 @@ public final class HardwoodBackend implements ParquetBackend {
     public ParquetSchema schema(Path file) {
         ParquetIO.requireFile(file);
         try (ParquetFileReader r = ParquetFileReader.open(InputFile.of(file))) {
-            List<ParquetSchema.Field> fields = new ArrayList<>();
-            for (ColumnSchema c : r.getFileSchema().getColumns()) {
-                fields.add(new ParquetSchema.Field(c.name(), typeName(c), c.maxDefinitionLevel() > 0));
-            }
-            return new ParquetSchema(fields, r.getFileMetaData().numRows(), r.getFileMetaData().rowGroups().size());
+            return schema(r);
         } catch (IOException | RuntimeException e) {
             throw ParquetIO.unreadable(file, e);
         }
+    }
+
+    private static ParquetSchema schema(ParquetFileReader r) {
+        List<ParquetSchema.Field> fields = new ArrayList<>();
+        for (ColumnSchema c : r.getFileSchema().getColumns()) {
+            fields.add(new ParquetSchema.Field(c.name(), typeName(c), c.maxDefinitionLevel() > 0));
+        }
+        return new ParquetSchema(fields, r.getFileMetaData().numRows(), r.getFileMetaData().rowGroups().size());
     }
 
     private static String typeName(ColumnSchema c) {
@@ -56,29 +60,45 @@ public final class HardwoodBackend implements ParquetBackend {
 
     @Override
     public HeaderTable read(Path file, List<String> columns, Filter filter) {
-        ParquetSchema schema = schema(file);
-        List<ParquetSchema.Field> wanted = ParquetIO.resolve(file, schema, columns);
-        List<ParquetSchema.Field> all = new ArrayList<>(wanted);
-        for (String f : filter.columns()) {
-            ParquetSchema.Field field = ParquetIO.resolve(file, schema, List.of(f)).getFirst();
-            if (all.stream().noneMatch(x -> x.name().equals(field.name()))) {
-                all.add(field);
+        ParquetIO.requireFile(file);
+        ParquetFileReader r;
+        try {
+            r = ParquetFileReader.open(InputFile.of(file));   // once: the footer is parsed once per read
+        } catch (IOException | RuntimeException e) {
+            throw ParquetIO.unreadable(file, e);
+        }
+        try (r) {
+            ParquetSchema schema;
+            try {
+                schema = schema(r);
+            } catch (RuntimeException e) {
+                throw ParquetIO.unreadable(file, e);
             }
+            List<ParquetSchema.Field> wanted = ParquetIO.resolve(file, schema, columns);
+            List<ParquetSchema.Field> all = new ArrayList<>(wanted);
+            for (String f : filter.columns()) {
+                ParquetSchema.Field field = ParquetIO.resolve(file, schema, List.of(f)).getFirst();
+                if (all.stream().noneMatch(x -> x.name().equals(field.name()))) {
+                    all.add(field);
+                }
+            }
+            FilterPredicate pushed = filter == Filter.ALL ? null : pushDown(filter, schema);
+            HeaderTable table = readColumns(file, r, all, pushed, (int) Math.min(Integer.MAX_VALUE - 16, schema.rows()));
+            if (filter != Filter.ALL) {
+                table = table.select(filter.mask(table));
+            }
+            return table.project(wanted.stream().map(ParquetSchema.Field::name).toList());
+        } catch (IOException e) {
+            throw ParquetIO.unreadable(file, e);
         }
-        FilterPredicate pushed = filter == Filter.ALL ? null : pushDown(filter, schema);
-        HeaderTable table = readColumns(file, all, pushed, (int) Math.min(Integer.MAX_VALUE - 16, schema.rows()));
-        if (filter != Filter.ALL) {
-            table = table.select(filter.mask(table));
-        }
-        return table.project(wanted.stream().map(ParquetSchema.Field::name).toList());
     }
 
-    private HeaderTable readColumns(Path file, List<ParquetSchema.Field> fields, FilterPredicate predicate, int capacity) {
+    private HeaderTable readColumns(Path file, ParquetFileReader r, List<ParquetSchema.Field> fields, FilterPredicate predicate, int capacity) {
         if (fields.isEmpty()) {
             return HeaderTable.empty(0);
         }
         String[] names = fields.stream().map(ParquetSchema.Field::name).toArray(String[]::new);
-        try (ParquetFileReader r = ParquetFileReader.open(InputFile.of(file))) {
+        try {
             var builder = r.buildColumnReaders(ColumnProjection.columns(names));
             if (predicate != null) {
                 builder = builder.filter(predicate);
@@ -99,7 +119,7 @@ public final class HardwoodBackend implements ParquetBackend {
                 out.put(names[i], buffers.get(i).column());
             }
             return HeaderTable.of(out);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             if (e instanceof ParquetException pe) {
                 throw pe;
             }
@@ -190,16 +210,27 @@ public final class HardwoodBackend implements ParquetBackend {
 
     @Override
     public Iterator<HeaderTable> stream(Path file, List<String> columns, int batchRows) {
-        ParquetSchema schema = schema(file);
-        List<ParquetSchema.Field> wanted = ParquetIO.resolve(file, schema, columns);
-        String[] names = wanted.stream().map(ParquetSchema.Field::name).toArray(String[]::new);
+        ParquetIO.requireFile(file);
         ParquetFileReader reader;
-        ColumnReaders readers;
         try {
             reader = ParquetFileReader.open(InputFile.of(file));
-            readers = reader.buildColumnReaders(ColumnProjection.columns(names)).batchSize(batchRows).build();
         } catch (IOException | RuntimeException e) {
             throw ParquetIO.unreadable(file, e);
+        }
+        List<ParquetSchema.Field> wanted;
+        String[] names;
+        ColumnReaders readers;
+        try {
+            wanted = ParquetIO.resolve(file, schema(reader), columns);
+            names = wanted.stream().map(ParquetSchema.Field::name).toArray(String[]::new);
+            readers = reader.buildColumnReaders(ColumnProjection.columns(names)).batchSize(batchRows).build();
+        } catch (RuntimeException e) {
+            try {
+                reader.close();
+            } catch (IOException ignored) {
+                // read-only file: nothing to flush
+            }
+            throw e instanceof ParquetException pe ? pe : ParquetIO.unreadable(file, e);
         }
         return new Iterator<>() {
             Boolean ready;
