@@ -29,9 +29,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /// Runs the command line and returns the exit code (never exits the JVM).
     public static int run(String... args) {
-        if (args.length > 0 && ALONE.containsKey(args[0])) {
-            Warmup.start();
-        }
         CliWarnings.install();
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args).execute(args);
     }
