@@ -35,10 +35,19 @@ public final class JsonTree {
         return parse(Files.readAllBytes(file));
     }
 
-    /// The JSON value in `json` (UTF-8); an [IOException] naming the offending position when it is
-    /// not exactly one JSON value.
+    /// The JSON value in `json` (UTF-8); a [SyntaxException] naming the offending position when it
+    /// is not exactly one JSON value.
     public static JsonNode parse(byte[] json) throws IOException {
-        JsonTree p = new JsonTree(new String(json, StandardCharsets.UTF_8));
+        return parse(new String(json, StandardCharsets.UTF_8));
+    }
+
+    /// The JSON value in `json` (a byte-order mark before it is skipped); a [SyntaxException]
+    /// naming the offending position when it is not exactly one JSON value.
+    public static JsonNode parse(String json) throws SyntaxException {
+        JsonTree p = new JsonTree(json);
+        if (json.startsWith("\uFEFF")) {
+            p.at = 1;
+        }
         p.skipSpace();
         JsonNode value = p.value(0);
         p.skipSpace();
@@ -48,7 +57,34 @@ public final class JsonTree {
         return value;
     }
 
-    private JsonNode value(int depth) throws IOException {
+    /// Text that is not JSON: what was wrong, and where (1-based line and column).
+    public static final class SyntaxException extends IOException {
+        private final int line;
+        private final int column;
+        private final String reason;
+
+        SyntaxException(int line, int column, String reason) {
+            super("not valid JSON at line " + line + ", column " + column + ": " + reason);
+            this.line = line;
+            this.column = column;
+            this.reason = reason;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
+
+        /// What was wrong, without the position.
+        public String reason() {
+            return reason;
+        }
+    }
+
+    private JsonNode value(int depth) throws SyntaxException {
         if (depth > MAX_DEPTH) {
             throw error("nested deeper than " + MAX_DEPTH + " levels");
         }
@@ -72,7 +108,7 @@ public final class JsonTree {
         };
     }
 
-    private ObjectNode object(int depth) throws IOException {
+    private ObjectNode object(int depth) throws SyntaxException {
         ObjectNode o = NODES.objectNode();
         at++; // {
         skipSpace();
@@ -101,7 +137,7 @@ public final class JsonTree {
         }
     }
 
-    private ArrayNode array(int depth) throws IOException {
+    private ArrayNode array(int depth) throws SyntaxException {
         ArrayNode a = NODES.arrayNode();
         at++; // [
         skipSpace();
@@ -123,7 +159,7 @@ public final class JsonTree {
         }
     }
 
-    private String string() throws IOException {
+    private String string() throws SyntaxException {
         at++; // "
         StringBuilder out = null;
         int from = at;
@@ -178,7 +214,7 @@ public final class JsonTree {
         }
     }
 
-    private JsonNode number() throws IOException {
+    private JsonNode number() throws SyntaxException {
         int from = at;
         if (peek() == '-') {
             at++;
@@ -233,7 +269,7 @@ public final class JsonTree {
         return at > from;
     }
 
-    private JsonNode literal(String word, JsonNode node) throws IOException {
+    private JsonNode literal(String word, JsonNode node) throws SyntaxException {
         if (!text.startsWith(word, at)) {
             throw error("unexpected word (true, false or null?)");
         }
@@ -255,26 +291,26 @@ public final class JsonTree {
         return at < text.length() ? text.charAt(at) : '\0';
     }
 
-    private char next(String expected) throws IOException {
+    private char next(String expected) throws SyntaxException {
         if (at >= text.length()) {
             throw error(expected + " was expected, the input ended");
         }
         return text.charAt(at++);
     }
 
-    private void expect(char c) throws IOException {
+    private void expect(char c) throws SyntaxException {
         if (peek() != c) {
             throw error("'" + c + "' was expected");
         }
         at++;
     }
 
-    private IOException error(String what) {
+    private SyntaxException error(String what) {
         return error(at, what);
     }
 
     /// "not valid JSON at line L, column C: what".
-    private IOException error(int position, String what) {
+    private SyntaxException error(int position, String what) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < Math.min(position, text.length()); i++) {
@@ -283,6 +319,6 @@ public final class JsonTree {
                 lineStart = i + 1;
             }
         }
-        return new IOException("not valid JSON at line " + line + ", column " + (position - lineStart + 1) + ": " + what);
+        return new SyntaxException(line, position - lineStart + 1, what);
     }
 }

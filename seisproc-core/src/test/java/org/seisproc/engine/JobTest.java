@@ -76,4 +76,17 @@ class JobTest {
         assertThatThrownBy(() -> Job.load(dir.resolve("missing.json"))).isInstanceOf(Job.InvalidJobException.class)
                 .hasMessageContaining("missing.json").hasMessageContaining("cannot read");
     }
+
+    @Test
+    void jsonJobsAreReadStrictlyWithThePlaceOfTheirMistake() throws Exception {
+        Path bom = Files.writeString(dir.resolve("bom.json"), "\uFEFF{ \"input\": \"in.ds\", \"output\": \"out.ds\", \"key\": [\"fldr\"],"
+                + " \"processors\": [ { \"name\": \"agc\", \"windowMs\": 250 } ] }");
+        assertThat(Job.load(bom).steps().get(0).parameters().number("windowMs")).isEqualTo(250.0);
+        Path comma = Files.writeString(dir.resolve("comma.json"), "{ \"input\": \"in.ds\",\n  \"output\": \"out.ds\",\n}\n");
+        assertThatThrownBy(() -> Job.load(comma)).isInstanceOf(Job.InvalidJobException.class)
+                .hasMessageContaining("comma.json").hasMessageContaining("is not valid JSON").hasMessageContaining("(line 3, column 1)");
+        Path empty = Files.writeString(dir.resolve("empty.json"), "  \n");
+        assertThatThrownBy(() -> Job.load(empty)).isInstanceOf(Job.InvalidJobException.class)
+                .hasMessageContaining("is not valid JSON").hasMessageContaining("the input ended");
+    }
 }

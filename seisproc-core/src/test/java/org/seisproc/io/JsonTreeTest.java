@@ -45,6 +45,8 @@ class JsonTreeTest {
         assertSameAsJackson("{ }");
         assertSameAsJackson("[ ]");
         assertSameAsJackson(" {\"a\":{\"b\":[1,[2,[3,{}]],null,true,false]},\"a\":\"last wins\"} \n");
+        // a byte-order mark (editors on Windows write one) before the value
+        assertThat(JsonTree.parse("\uFEFF{\"a\": 1}")).isEqualTo(JACKSON.readTree("{\"a\": 1}"));
     }
 
     @Test
