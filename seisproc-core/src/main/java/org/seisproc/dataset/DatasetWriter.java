@@ -285,14 +285,8 @@ public final class DatasetWriter implements AutoCloseable {
             }
             if (finalHeaders == null) {
                 finalHeaders = new Importer.Written();
-                Path rawHeaders = dir.resolve(DatasetFiles.TRACE_HEADERS);
-                Path parquet = dir.resolve(DatasetFiles.HEADERS_PARQUET);
-                Importer.Written written = finalHeaders;
-                java.util.List<HeaderField> fields = source.headerLayout().fields();
-                java.nio.ByteOrder order = source.headerByteOrder();
-                table = java.util.concurrent.CompletableFuture.runAsync(
-                        () -> Importer.writeHeaderTable(rawHeaders, headerBytes, order, fields, traces, parquet, written),
-                        task -> Thread.ofPlatform().name("seisproc-header-table").daemon().start(task));
+                table = Importer.startHeaderTable(dir.resolve(DatasetFiles.TRACE_HEADERS), headerBytes, source.headerByteOrder(),
+                        source.headerLayout().fields(), traces, dir.resolve(DatasetFiles.HEADERS_PARQUET), finalHeaders);
             }
         }
         finalHeaders.add(first, count);
@@ -375,23 +369,11 @@ public final class DatasetWriter implements AutoCloseable {
         }
         if (!written.complete(traces)) {
             written.fail();
-            awaitQuietly(table);
+            Importer.awaitQuietly(table);
             return false;
         }
-        try {
-            table.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        Importer.join(table);
         return true;
-    }
-
-    private static void awaitQuietly(java.util.concurrent.CompletableFuture<?> f) {
-        try {
-            f.join();
-        } catch (RuntimeException ignored) {
-            // the dataset is not committed; what stopped it is reported by the caller
-        }
     }
 
     /// The source's raw sample exceptions renumbered to this dataset's traces (their bytes file
@@ -462,7 +444,7 @@ public final class DatasetWriter implements AutoCloseable {
             }
             if (finalHeaders != null) {
                 finalHeaders.fail();
-                awaitQuietly(table);
+                Importer.awaitQuietly(table);
             }
             store.close();
             headers.close();

@@ -169,9 +169,8 @@ public final class Importer {
                 throw new DatasetException(headersPath, "cannot create: " + e.getMessage(), e);
             }
             List<HeaderField> fields = options.read().layout().fields();
-            table = CompletableFuture.runAsync(() -> writeHeaderTable(headersPath, headerBytes, info0.byteOrder(), fields,
-                    traces, dir.resolve(DatasetFiles.HEADERS_PARQUET), written), task -> Thread.ofPlatform()
-                    .name("seisproc-header-table").daemon().start(task));
+            table = startHeaderTable(headersPath, headerBytes, info0.byteOrder(), fields, traces,
+                    dir.resolve(DatasetFiles.HEADERS_PARQUET), written);
             try (FileChannel store = FileChannel.open(storePath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  DirectWrites storeWrites = DirectWrites.open(storePath, storeBytes);
                  FileChannel headers = FileChannel.open(headersPath, StandardOpenOption.WRITE);
@@ -371,14 +370,7 @@ public final class Importer {
 
     private static void readFully(FileChannel ch, ByteBuffer buf, long position) {
         try {
-            long at = position;
-            while (buf.hasRemaining()) {
-                int n = ch.read(buf, at);
-                if (n < 0) {
-                    throw new IOException("the file ended at byte " + at + " while " + buf.remaining() + " more were expected");
-                }
-                at += n;
-            }
+            org.seisproc.io.FileReads.readFully(ch, buf, position);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -512,6 +504,14 @@ public final class Importer {
         writeHeaderTable(rawHeaders, headerBytes, order, fields, traces, parquet, null);
     }
 
+    /// [#writeHeaderTable] on a thread of its own, following a writer of the raw headers (the
+    /// import's copy, a sort) through `written`; the future fails as the table does.
+    static CompletableFuture<Void> startHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields,
+                                                    long traces, Path parquet, Written written) {
+        return CompletableFuture.runAsync(() -> writeHeaderTable(rawHeaders, headerBytes, order, fields, traces, parquet, written),
+                task -> Thread.ofPlatform().name("seisproc-header-table").daemon().start(task));
+    }
+
     /// As above, following a copy that is still writing the raw headers: each batch waits until
     /// `written` has all its rows (`null`: all are there).
     static void writeHeaderTable(Path rawHeaders, int headerBytes, ByteOrder order, List<HeaderField> fields, long traces,
@@ -584,7 +584,7 @@ public final class Importer {
     }
 
     /// The result of `f`, its failure rethrown as it was thrown.
-    private static <T> T join(CompletableFuture<T> f) {
+    static <T> T join(CompletableFuture<T> f) {
         try {
             return f.join();
         } catch (java.util.concurrent.CompletionException e) {
@@ -592,7 +592,7 @@ public final class Importer {
         }
     }
 
-    private static void awaitQuietly(CompletableFuture<?> f) {
+    static void awaitQuietly(CompletableFuture<?> f) {
         try {
             f.join();
         } catch (RuntimeException ignored) {

@@ -14,6 +14,7 @@ import org.seisproc.dataset.DatasetException;
 import org.seisproc.dataset.DatasetWriter;
 import org.seisproc.dataset.SampleType;
 import org.seisproc.dataset.ParallelTraces;
+import org.seisproc.io.FileReads;
 
 /// Physically re-orders a dataset's traces into a new dataset: output trace `j` is input trace
 /// `permutation[j]` of the index of the sort key, raw headers and samples alike; textual,
@@ -21,9 +22,9 @@ import org.seisproc.dataset.ParallelTraces;
 /// before the commit). The order is lexicographic over the key fields, stable (equal keys keep
 /// trace order); `dataset.json`'s `processing` records `sort --by <keys>`.
 ///
-/// Out of core: the output is written in blocks of consecutive traces; each worker gathers a
-/// block's input traces (read in ascending input order, so the reads run forward through the
-/// mapped store) into its own buffer and writes the block. Blocks are sized so that all the
+/// Out of core: the output is written in blocks of consecutive traces; each worker reads a
+/// block's input traces (in ascending input order, so the reads run forward through the store)
+/// into its own write buffer and writes the block. Blocks are sized so that all the
 /// workers' buffers together fit the memory budget.
 public final class TraceSorter {
     /// Most bytes of a worker's block buffer, whatever the budget: the blocks' reads and writes
@@ -96,20 +97,21 @@ public final class TraceSorter {
         try (StoreReader store = new StoreReader(source.dir().resolve(type.fileName()));
              DatasetWriter out = DatasetWriter.create(source, target, n, false, step, options.overwrite(), false)) {
             out.sourceTraces(index::traceAt);
-            ParallelTraces.run(ParallelTraces.split(0, n, block), workers, new ParallelTraces.Work<Scratch>() {
+            // a worker's scratch: (input trace << 32 | slot) pairs of its block
+            ParallelTraces.run(ParallelTraces.split(0, n, block), workers, new ParallelTraces.Work<long[]>() {
                 @Override
-                public Scratch worker() {
-                    return new Scratch(new long[block]);
+                public long[] worker() {
+                    return new long[block];
                 }
 
                 @Override
-                public void run(Scratch s, ParallelTraces.Range r) {
+                public void run(long[] order, ParallelTraces.Range r) {
                     int count = (int) (r.end() - r.first());
                     // (input trace, slot) pairs in input order: forward reads through the store
                     for (int j = 0; j < count; j++) {
-                        s.order[j] = ((long) index.traceAt(r.first() + j) << 32) | j;
+                        order[j] = ((long) index.traceAt(r.first() + j) << 32) | j;
                     }
-                    Arrays.sort(s.order, 0, count);
+                    Arrays.sort(order, 0, count);
                     // the stored samples read as they are (the output stores the input's sample
                     // type) straight into the write buffer, with positional reads: the kernel
                     // copies from the page cache, where the mapping took a page fault per page
@@ -117,10 +119,10 @@ public final class TraceSorter {
                     // traces that also follow each other in the output are one read
                     ByteBuffer buffer = out.traceBuffer(r.first(), count).asByteBuffer();
                     for (int i = 0; i < count; ) {
-                        long in = s.order[i] >>> 32;
-                        int slot = (int) s.order[i];
+                        long in = order[i] >>> 32;
+                        int slot = (int) order[i];
                         int run = 1;
-                        while (i + run < count && s.order[i + run] == s.order[i] + ((long) run << 32) + run) {
+                        while (i + run < count && order[i + run] == order[i] + ((long) run << 32) + run) {
                             run++;
                         }
                         store.read(buffer, slot * traceBytes, (int) (run * traceBytes), in * traceBytes);
@@ -143,9 +145,6 @@ public final class TraceSorter {
         return new Report(target, n, index.ensembleCount(), n * (traceBytes + source.traceHeaderBytes()), block, indexSeconds, seconds);
     }
 
-    private record Scratch(long[] order) {
-    }
-
     /// Positional reads of the input's trace store, from any thread.
     private record StoreReader(Path file, FileChannel channel) implements AutoCloseable {
         StoreReader(Path file) {
@@ -162,13 +161,8 @@ public final class TraceSorter {
 
         /// Reads `bytes` bytes at byte `at` of the store into `dst` at `offset`.
         void read(ByteBuffer dst, long offset, int bytes, long at) {
-            ByteBuffer b = dst.duplicate().limit(Math.toIntExact(offset + bytes)).position((int) offset);
             try {
-                while (b.hasRemaining()) {
-                    if (channel.read(b, at + (b.position() - offset)) < 0) {
-                        throw new DatasetException(file, "ends before byte " + (at + bytes) + " (truncated?)");
-                    }
-                }
+                FileReads.readFully(channel, dst.duplicate().limit(Math.toIntExact(offset + bytes)).position((int) offset), at);
             } catch (IOException e) {
                 throw new DatasetException(file, "cannot read traces: " + e.getMessage(), e);
             }

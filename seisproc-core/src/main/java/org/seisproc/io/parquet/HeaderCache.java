@@ -288,13 +288,7 @@ public final class HeaderCache implements AutoCloseable {
                 for (int k = 0; k < keys.size(); k++) {
                     String type = types.get(keys.get(k));
                     int width = type.equals("int32") || type.equals("float") ? 4 : 8;
-                    buf.clear().limit(count * width);
-                    long at = (long) first * width;
-                    while (buf.hasRemaining()) {
-                        if (channels.get(k).read(buf, at + buf.position()) < 0) {
-                            throw new IOException("ends before row " + rows);
-                        }
-                    }
+                    org.seisproc.io.FileReads.readFully(channels.get(k), buf.clear().limit(count * width), (long) first * width);
                     Column c = block.get(keys.get(k));
                     if (c == null) {
                         c = switch (type) {
