@@ -30,7 +30,24 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /// Runs the command line and returns the exit code (never exits the JVM).
     public static int run(String... args) {
         CliWarnings.install();
-        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args).execute(args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /// Runs the command line writing to `out` and `err` and returns the exit code: a quick
+    /// command ([HeadersCommand#quick]) directly, everything else through picocli.
+    static int run(PrintWriter out, PrintWriter err, String... args) {
+        HeadersCommand quick = HeadersCommand.quick(args);
+        if (quick == null) {
+            return commandLine(out, err, args).execute(args);
+        }
+        try {
+            return quick.run(out, err);
+        } catch (Exception ex) {
+            return failed(ex, "headers", err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /// The commands that run on their own: for these, only the named command's model is built
@@ -51,12 +68,15 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /// or, when `args` start with a command that runs on its own, the root with just that one.
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl;
-        if (args.length > 0 && ALONE.containsKey(args[0])) {
+        boolean version = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        if (version || args.length > 0 && ALONE.containsKey(args[0])) {
             CommandLine.Model.CommandSpec root = CommandLine.Model.CommandSpec.create().name("seisproc");
             root.mixinStandardHelpOptions(true);
             root.versionProvider(new Version());
             cl = new CommandLine(root);
-            cl.addSubcommand(args[0], new CommandLine(ALONE.get(args[0]).get()));
+            if (!version) {   // `seisproc --version` needs no command at all
+                cl.addSubcommand(args[0], new CommandLine(ALONE.get(args[0]).get()));
+            }
         } else {
             cl = new CommandLine(new Main());
         }
@@ -70,18 +90,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionStrategy(Main::execute);
-        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter e = commandLine.getErr();
-            String name = commandLine.getCommandSpec().qualifiedName(" ").replaceFirst("^seisproc ", "");
-            Integer code = ExitCodes.report(ex, name, e);
-            if (code != null) {
-                return code;
-            }
-            e.println("seisproc " + name + ": internal error: " + ex);
-            ex.printStackTrace(e);
-            return FAILURE;
-        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) ->
+                failed(ex, commandLine.getCommandSpec().qualifiedName(" ").replaceFirst("^seisproc ", ""), commandLine.getErr()));
         return cl;
+    }
+
+    /// Reports `ex`, thrown by command `name` (`qc stack`), on `err` and returns the exit code.
+    private static int failed(Exception ex, String name, PrintWriter err) {
+        Integer code = ExitCodes.report(ex, name, err);
+        if (code != null) {
+            return code;
+        }
+        err.println("seisproc " + name + ": internal error: " + ex);
+        ex.printStackTrace(err);
+        return FAILURE;
     }
 
     /// `seisproc` alone: the usage, on stderr, and exit 2 (no command was given).

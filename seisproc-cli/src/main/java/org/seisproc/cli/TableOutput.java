@@ -31,24 +31,52 @@ final class TableOutput {
             out.println(Json.pretty(rows));
             return;
         }
-        StringBuilder line = new StringBuilder();
+        StringBuilder text = new StringBuilder();
         if (rowNumbers != null) {
-            line.append(csv ? rowLabel : String.format("%10s", rowLabel));
+            cell(text, rowLabel, csv, 10, false);
         }
         for (String n : names) {
-            line.append(csv ? (line.isEmpty() ? "" : ",") + n : String.format(" %11s", n));
+            cell(text, n, csv, 11, true);
         }
-        out.println(line);
+        endLine(out, text);
         for (int r = 0; r < t.rows(); r++) {
-            line.setLength(0);
             if (rowNumbers != null) {
-                line.append(csv ? Long.toString(rowNumbers[r]) : String.format("%10d", rowNumbers[r]));
+                cell(text, Long.toString(rowNumbers[r]), csv, 10, false);
             }
             for (String n : names) {
-                Object v = value(t.column(n), r);
-                line.append(csv ? (line.isEmpty() ? "" : ",") + v : String.format(" %11s", v));
+                cell(text, String.valueOf(value(t.column(n), r)), csv, 11, true);
             }
-            out.println(line);
+            endLine(out, text);
+        }
+        out.print(text);
+        out.flush();
+    }
+
+    /// Appends one cell to the line being built in `text`: for CSV, `value` after a comma (none
+    /// first on a line); aligned, `value` right-aligned in `width` columns, after a space when
+    /// `spaced`, as `%10s` and ` %11s` would, without a formatter a cell (`String.format` per cell
+    /// was 50-60 ms of a 600-row query in a fresh process).
+    static void cell(StringBuilder text, String value, boolean csv, int width, boolean spaced) {
+        if (csv) {
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+                text.append(',');
+            }
+        } else {
+            if (spaced) {
+                text.append(' ');
+            }
+            text.repeat(' ', Math.max(0, width - value.length()));
+        }
+        text.append(value);
+    }
+
+    /// Ends the line in `text`; writes the text out once it holds 64 KB (one write per 64 KB
+    /// instead of a flush per line).
+    static void endLine(PrintWriter out, StringBuilder text) {
+        text.append(System.lineSeparator());
+        if (text.length() >= 1 << 16) {
+            out.print(text);
+            text.setLength(0);
         }
     }
 

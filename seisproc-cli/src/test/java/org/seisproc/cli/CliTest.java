@@ -34,7 +34,7 @@ class CliTest {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -166,6 +166,12 @@ class CliTest {
         Result version = run("info", "--version");
         assertThat(version.code()).isZero();
         assertThat(version.out()).startsWith("seisproc ");
+        for (String v : List.of("--version", "-V")) {   // the root alone, without the command tree
+            Result root = run(v);
+            assertThat(root.code()).isZero();
+            assertThat(root.out()).isEqualTo(version.out());
+        }
+        assertThat(run("--version", "nosuch").code()).isEqualTo(2);
         Result bad = run("run", "job.json", "--no-such-option");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("--no-such-option");
