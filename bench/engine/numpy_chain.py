@@ -4,7 +4,7 @@ band-pass 5-10-50-70 Hz, NMO with v = 1800 + 600 t, 50 % stretch mute) on the sa
 in numpy/scipy, reading the dataset's memory-mapped store like our workers do. Single process.
 
 Usage: /usr/bin/python3 numpy_chain.py DATASET [MAX_GATHERS]
-Prints: 'traces seconds traces/s'.
+Prints: 'traces seconds traces/s second-half-traces/s checksum=...'.
 """
 import json
 import os
@@ -41,6 +41,8 @@ if limit:
     groups = groups[:limit]
 done = 0
 checksum = 0.0
+total = sum(len(g) for g in groups)
+midway = None  # (time, traces done) once half the traces are done: the second half's rate is printed too
 lo = np.maximum(0, np.arange(ns) - half)
 hi = np.minimum(ns - 1, np.arange(ns) + half)
 for g in groups:
@@ -58,5 +60,8 @@ for g in groups:
         out[i] = np.where(stretch > 0.5, 0, np.interp(tx, t, x[i], left=0, right=0))
     checksum += float(out.sum())
     done += len(g)
+    if midway is None and done >= total / 2:
+        midway = (time.perf_counter(), done)
 seconds = time.perf_counter() - t0
-print(f"{done} {seconds:.3f} {done / seconds:.0f} checksum={checksum:.6g}")
+second_half = (done - midway[1]) / (time.perf_counter() - midway[0]) if midway and done > midway[1] else done / seconds
+print(f"{done} {seconds:.3f} {done / seconds:.0f} {second_half:.0f} checksum={checksum:.6g}")

@@ -35,39 +35,46 @@ best() { printf '%s\n' $@ | sort -g | tail -1; }
 least() { printf '%s\n' $@ | sort -g | head -1; }
 med() { printf '%s\n' $@ | sort -g | awk '{a[NR]=$1} END{print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}'; }
 if [ "${SKIP_SMALL:-0}" != 1 ]; then
-declare -A rate start rss proc
+declare -A rate start rss proc half
 peer=()
 peer2=()
+peerhalf=()
+peer2half=()
 for r in $(seq 1 "$runs"); do
   for w in 1 2 4; do
-    out=$( { /usr/bin/time -f "RSS %M" "$repo/seisproc" run "$work/job.json" --workers "$w" --overwrite --no-resume; } 2>&1 )
+    out=$( { /usr/bin/time -f "RSS %M" "$repo/seisproc" run "$work/job.json" --workers "$w" --overwrite --no-resume; } 2>&1 | /usr/bin/python3 "$here/rates.py" )
     [ "$r" = 1 ] && [ "$w" = 2 ] && workers_report="$(echo "$out" | grep -E '^run:   worker ')"
     rate[$w]+="$(echo "$out" | sed -nE 's/.*traces in [0-9.]+ s \(([0-9,]+) traces\/s\).*/\1/p' | tr -d ,) "
     # the rate when the last gather was processed, before the commit (sync, header table): numpy writes nothing
     proc[$w]+="$(echo "$out" | sed -nE 's/.*\(100%\), ([0-9,]+) traces\/s, done.*/\1/p' | tail -1 | tr -d ,) "
     start[$w]+="$(echo "$out" | sed -nE 's/.*start-up ([0-9.]+) s.*/\1/p') "
     rss[$w]+="$(echo "$out" | sed -nE 's/^RSS ([0-9]+)$/\1/p') "
+    half[$w]+="$(echo "$out" | sed -nE 's/^second half: ([0-9]+) traces\/s$/\1/p') "
   done
-  peer+=("$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" | cut -d' ' -f3)")
+  one=$(env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset")
+  peer+=("$(echo "$one" | cut -d' ' -f3)"); peerhalf+=("$(echo "$one" | cut -d' ' -f4)")
   # two numpy processes at once, each over every gather: their rates added (the peer of 2 workers)
-  peer2+=("$( { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" &
-               env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" &
-               wait; } | cut -d' ' -f3 | awk '{s += $1} END {print s}')")
+  two=$( { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" &
+           env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE /usr/bin/python3 "$here/numpy_chain.py" "$work/bench.dataset" &
+           wait; } )
+  peer2+=("$(echo "$two" | cut -d' ' -f3 | awk '{s += $1} END {print s}')"); peer2half+=("$(echo "$two" | cut -d' ' -f4 | awk '{s += $1} END {print s}')")
 done
 echo
-printf "%-34s %12s %12s %14s %14s %22s\n" "warm, $runs runs" "best tr/s" "median tr/s" "start-up s" "peak RSS MB" "processing best/med"
+printf "%-34s %12s %12s %14s %14s %22s %18s\n" "warm, $runs runs" "best tr/s" "median tr/s" "start-up s" "peak RSS MB" "processing best/med" "2nd half best/med"
 for w in 1 2 4; do
-  printf "%-34s %12s %12s %14s %14s %22s\n" "seisproc run, $w worker(s)" "$(best ${rate[$w]})" "$(med ${rate[$w]})" "$(least ${start[$w]})" \
-    "$(awk -v k="$(least ${rss[$w]})" 'BEGIN{printf "%.0f", k/1024}')" "$(best ${proc[$w]}) / $(med ${proc[$w]})"
+  printf "%-34s %12s %12s %14s %14s %22s %18s\n" "seisproc run, $w worker(s)" "$(best ${rate[$w]})" "$(med ${rate[$w]})" "$(least ${start[$w]})" \
+    "$(awk -v k="$(least ${rss[$w]})" 'BEGIN{printf "%.0f", k/1024}')" "$(best ${proc[$w]}) / $(med ${proc[$w]})" "$(best ${half[$w]}) / $(med ${half[$w]})"
 done
-echo "(tr/s: the whole job, its output written and synced; processing: until the last gather was done, before that commit)"
-printf "%-34s %12s %12s\n" "numpy/scipy, 1 process" "$(best ${peer[@]})" "$(med ${peer[@]})"
-printf "%-34s %12s %12s\n" "numpy/scipy, 2 processes at once" "$(best ${peer2[@]})" "$(med ${peer2[@]})"
+echo "(tr/s: the whole job, its output written and synced; processing: until the last gather was done, before that commit;"
+echo " 2nd half: the processing rate over the second half of the traces, once the JIT has compiled the kernels)"
+printf "%-34s %12s %12s %14s %14s %22s %18s\n" "numpy/scipy, 1 process" "$(best ${peer[@]})" "$(med ${peer[@]})" "" "" "" "$(best ${peerhalf[@]}) / $(med ${peerhalf[@]})"
+printf "%-34s %12s %12s %14s %14s %22s %18s\n" "numpy/scipy, 2 processes at once" "$(best ${peer2[@]})" "$(med ${peer2[@]})" "" "" "" "$(best ${peer2half[@]}) / $(med ${peer2half[@]})"
 echo
 r1=$(least ${rss[1]}); r2=$(least ${rss[2]}); r4=$(least ${rss[4]})
 echo "extra resident memory per worker: 1->2: $(( (r2 - r1) / 1024 )) MB, 2->4: $(( (r4 - r2) / 2048 )) MB per worker (one gather buffer: ~$(( 240 * 1500 * 4 / 1024 )) KB of samples per 240-trace gather)"
 echo "ratio ours (2 workers) / numpy (2 processes), best/best: whole job $(awk -v a="$(best ${rate[2]})" -v b="$(best ${peer2[@]})" 'BEGIN{printf "%.2f", a/b}')x, processing $(awk -v a="$(best ${proc[2]})" -v b="$(best ${peer2[@]})" 'BEGIN{printf "%.2f", a/b}')x"
 echo "ratio ours (1 worker) / numpy (1 process), best/best: whole job $(awk -v a="$(best ${rate[1]})" -v b="$(best ${peer[@]})" 'BEGIN{printf "%.2f", a/b}')x, processing $(awk -v a="$(best ${proc[1]})" -v b="$(best ${peer[@]})" 'BEGIN{printf "%.2f", a/b}')x"
+echo "ratio in the second half of the traces, best/best: 1 worker $(awk -v a="$(best ${half[1]})" -v b="$(best ${peerhalf[@]})" 'BEGIN{printf "%.2f", a/b}')x, 2 workers $(awk -v a="$(best ${half[2]})" -v b="$(best ${peer2half[@]})" 'BEGIN{printf "%.2f", a/b}')x"
 echo "what each of 2 workers copied and allocated (first run; measured by the engine, HotSpot per-thread allocation counter):"
 echo "$workers_report"
 fi
