@@ -209,12 +209,11 @@ public final class Dataset implements AutoCloseable {
         }
         try (FileChannel ch = FileChannel.open(dir.resolve(DatasetFiles.RAW_EXCEPTIONS), StandardOpenOption.READ)) {
             java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(e.length());
-            while (buf.hasRemaining() && ch.read(buf, e.offset() + buf.position()) >= 0) {
-                // read fully
-            }
+            org.seisproc.io.FileReads.readFully(ch, buf, e.offset());   // a cut file is an error, never zeros in the output
             return buf.array();
         } catch (IOException ex) {
-            throw new DatasetException(dir.resolve(DatasetFiles.RAW_EXCEPTIONS), "cannot read: " + ex.getMessage(), ex);
+            throw new DatasetException(dir.resolve(DatasetFiles.RAW_EXCEPTIONS), "cannot read the kept source bytes of trace " + trace
+                    + ": " + ex.getMessage() + " (the dataset is damaged: import the source again)", ex);
         }
     }
 

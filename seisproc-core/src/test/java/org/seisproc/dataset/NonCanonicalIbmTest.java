@@ -62,6 +62,23 @@ class NonCanonicalIbmTest {
         }
         assertThat(Files.mismatch(sgy, out)).as("byte-identical export").isEqualTo(-1L);
 
+        // The kept bytes cut short (a damaged copy of the dataset): reading them, or an export, is
+        // an error that says so, never a trace of zeros.
+        Path cut = tmp.resolve("cut.ds");
+        copyTree(ds, cut);
+        Path kept = cut.resolve(DatasetFiles.RAW_EXCEPTIONS);
+        Files.write(kept, java.util.Arrays.copyOf(Files.readAllBytes(kept), (int) Files.size(kept) - 4));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            try (Dataset d = Dataset.open(cut)) {
+                d.rawSourceSamples(2);
+            }
+        }).isInstanceOf(DatasetException.class).hasMessageContaining(DatasetFiles.RAW_EXCEPTIONS);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            try (Dataset d = Dataset.open(cut)) {
+                Exporter.run(d, tmp.resolve("cut.sgy"), Exporter.Options.defaults());
+            }
+        }).isInstanceOf(DatasetException.class);
+
         // A re-ordered copy (as the trace sorter writes) keeps them too: each trace exports the
         // very bytes it was imported from.
         Path reversed = tmp.resolve("reversed.ds");
@@ -110,6 +127,14 @@ class NonCanonicalIbmTest {
             float[] buf = new float[ns];
             f.readTrace(1, buf);
             assertThat(buf[0]).isEqualTo(2 * org.seisproc.segy.Ibm.toFloat(0x4201_0000));
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
         }
     }
 }
