@@ -34,6 +34,8 @@ public final class Dataset implements AutoCloseable {
     private final int headerBytes;
     private final ByteOrder headerOrder;
     private final Map<Long, DatasetManifest.RawException> exceptions = new HashMap<>();
+    /// The trace store opened for positional reads ([#readStored]), on first use.
+    private FileChannel storeChannel;
 
     private Dataset(Path dir, DatasetManifest manifest, Arena arena, MemorySegment samples, MemorySegment headers) {
         this.dir = dir;
@@ -271,6 +273,33 @@ public final class Dataset implements AutoCloseable {
         return new DatasetManifest.Checksums(digest(store, type, ns), sha256(headers));
     }
 
+    /// Reads traces `first .. first+count-1` as they are stored (little-endian, [#sampleType])
+    /// into `dst` from its position on, with positional reads: the kernel copies them from the
+    /// page cache, where reading through the mapping ([#samples]) takes a page fault per page —
+    /// a third of the processor time of a 2 GB sort (perf, 2026-12-01). Any thread.
+    public void readStored(long first, int count, java.nio.ByteBuffer dst) {
+        if (count <= 0) {
+            return;
+        }
+        check(first);
+        check(first + count - 1);
+        long traceBytes = (long) ns * type.bytes();
+        Path file = dir.resolve(type.fileName());
+        try {
+            org.seisproc.io.FileReads.readFully(storeChannel(file), dst.duplicate().limit(Math.toIntExact(dst.position() + count * traceBytes)),
+                    first * traceBytes);
+        } catch (IOException e) {
+            throw new DatasetException(file, "cannot read traces: " + e.getMessage(), e);
+        }
+    }
+
+    private synchronized FileChannel storeChannel(Path file) throws IOException {
+        if (storeChannel == null) {
+            storeChannel = FileChannel.open(file, StandardOpenOption.READ);
+        }
+        return storeChannel;
+    }
+
     private void check(long trace) {
         if (trace < 0 || trace >= manifest.traces()) {
             throw new IndexOutOfBoundsException(dir + ": trace " + trace + " does not exist; the dataset has "
@@ -281,5 +310,14 @@ public final class Dataset implements AutoCloseable {
     @Override
     public void close() {
         arena.close();
+        synchronized (this) {
+            if (storeChannel != null) {
+                try {
+                    storeChannel.close();
+                } catch (IOException ignored) {
+                    // read-only: nothing is lost
+                }
+            }
+        }
     }
 }

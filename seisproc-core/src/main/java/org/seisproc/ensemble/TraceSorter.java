@@ -1,20 +1,15 @@
 package org.seisproc.ensemble;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 import org.seisproc.dataset.Dataset;
-import org.seisproc.dataset.DatasetException;
 import org.seisproc.dataset.DatasetWriter;
 import org.seisproc.dataset.SampleType;
 import org.seisproc.dataset.ParallelTraces;
-import org.seisproc.io.FileReads;
 
 /// Physically re-orders a dataset's traces into a new dataset: output trace `j` is input trace
 /// `permutation[j]` of the index of the sort key, raw headers and samples alike; textual,
@@ -94,8 +89,7 @@ public final class TraceSorter {
                 perWorker / Math.max(1, traceBytes)));
         int block = (int) Math.max(1, Math.min(budgetBlock, (n + 4L * workers - 1) / (4L * workers))); // >= 4 blocks per worker
         AtomicLong done = new AtomicLong();
-        try (StoreReader store = new StoreReader(source.dir().resolve(type.fileName()));
-             DatasetWriter out = DatasetWriter.create(source, target, n, false, step, options.overwrite(), false)) {
+        try (DatasetWriter out = DatasetWriter.create(source, target, n, false, step, options.overwrite(), false)) {
             out.sourceTraces(index::traceAt);
             // a worker's scratch: (input trace << 32 | slot) pairs of its block
             ParallelTraces.run(ParallelTraces.split(0, n, block), workers, new ParallelTraces.Work<long[]>() {
@@ -113,10 +107,9 @@ public final class TraceSorter {
                     }
                     Arrays.sort(order, 0, count);
                     // the stored samples read as they are (the output stores the input's sample
-                    // type) straight into the write buffer, with positional reads: the kernel
-                    // copies from the page cache, where the mapping took a page fault per page
-                    // (a third of the processor time of a 2 GB sort, perf, 2026-12-01); input
-                    // traces that also follow each other in the output are one read
+                    // type) straight into the write buffer, with positional reads
+                    // ([Dataset#readStored]); input traces that also follow each other in the
+                    // output are one read
                     ByteBuffer buffer = out.traceBuffer(r.first(), count).asByteBuffer();
                     for (int i = 0; i < count; ) {
                         long in = order[i] >>> 32;
@@ -125,7 +118,7 @@ public final class TraceSorter {
                         while (i + run < count && order[i + run] == order[i] + ((long) run << 32) + run) {
                             run++;
                         }
-                        store.read(buffer, slot * traceBytes, (int) (run * traceBytes), in * traceBytes);
+                        source.readStored(in, run, buffer.position((int) (slot * traceBytes)));
                         for (int k = 0; k < run; k++) {
                             out.writeHeader(r.first() + slot + k, source.traceHeader(in + k), 0);
                         }
@@ -143,38 +136,5 @@ public final class TraceSorter {
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new Report(target, n, index.ensembleCount(), n * (traceBytes + source.traceHeaderBytes()), block, indexSeconds, seconds);
-    }
-
-    /// Positional reads of the input's trace store, from any thread.
-    private record StoreReader(Path file, FileChannel channel) implements AutoCloseable {
-        StoreReader(Path file) {
-            this(file, open(file));
-        }
-
-        private static FileChannel open(Path file) {
-            try {
-                return FileChannel.open(file, StandardOpenOption.READ);
-            } catch (IOException e) {
-                throw new DatasetException(file, "cannot open the trace store: " + e.getMessage(), e);
-            }
-        }
-
-        /// Reads `bytes` bytes at byte `at` of the store into `dst` at `offset`.
-        void read(ByteBuffer dst, long offset, int bytes, long at) {
-            try {
-                FileReads.readFully(channel, dst.duplicate().limit(Math.toIntExact(offset + bytes)).position((int) offset), at);
-            } catch (IOException e) {
-                throw new DatasetException(file, "cannot read traces: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // read-only: nothing is lost
-            }
-        }
     }
 }
